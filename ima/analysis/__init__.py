@@ -1,0 +1,1 @@
+"""ima.analysis: see docs/architecture.md."""

@@ -1,0 +1,1 @@
+"""ima.cli: the ``ima`` command (Typer). Commands parse, call one service, render."""

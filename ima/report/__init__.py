@@ -1,0 +1,1 @@
+"""ima.report: see docs/architecture.md."""

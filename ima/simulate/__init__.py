@@ -1,0 +1,1 @@
+"""ima.simulate: see docs/architecture.md."""

@@ -1,0 +1,170 @@
+"""The relational schema (SQLAlchemy declarative models).
+
+The migrations in ``ima/store/migrations`` create these tables; the models
+are what the repository queries. Backend-specific full-text objects (the
+SQLite FTS5 table and its triggers, the PostgreSQL ``tsvector`` column and
+GIN index) exist only in the migrations and are reached through SQL in
+:mod:`ima.store.search`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# JSONB on PostgreSQL (indexable, compact), plain JSON text elsewhere.
+JSONType = JSON().with_variant(JSONB(), "postgresql")
+
+
+class Base(DeclarativeBase):
+    """Declarative base of ima's tables."""
+
+
+def _document_fk() -> Mapped[int]:
+    return mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), nullable=False)
+
+
+class Document(Base):
+    """One stored version of a source document."""
+
+    __tablename__ = "documents"
+    __table_args__ = (
+        UniqueConstraint("source", "version", name="uq_documents_source_version"),
+        Index("ix_documents_source_current", "source", "is_current"),
+        Index("ix_documents_date", "date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(Text, nullable=False)
+    content_hash: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    is_current: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    size: Mapped[int] = mapped_column(Integer, nullable=False)
+    format: Mapped[str] = mapped_column(String(16), nullable=False)
+    encoding: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32), nullable=False)
+    title: Mapped[str | None] = mapped_column(Text)
+    subject: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    addressee: Mapped[str | None] = mapped_column(String(32))
+    kenmerk: Mapped[str | None] = mapped_column(Text)
+    directorate: Mapped[str | None] = mapped_column(Text)
+    kamerstuk_dossier: Mapped[str | None] = mapped_column(String(32))
+    kamerstuk_number: Mapped[str | None] = mapped_column(String(32))
+    kamerstuk_year: Mapped[str | None] = mapped_column(String(16))
+    # Provenance per field, structured metadata from the format, extraction warnings.
+    meta: Mapped[dict] = mapped_column("metadata", JSONType, nullable=False)
+    raw_text: Mapped[str] = mapped_column(Text, nullable=False)
+    clean_text: Mapped[str] = mapped_column(Text, nullable=False)
+    page_count: Mapped[int] = mapped_column(Integer, nullable=False)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class Signatory(Base):
+    """Someone who signed a document, in signing order."""
+
+    __tablename__ = "signatories"
+    __table_args__ = (UniqueConstraint("document_id", "position", name="uq_signatories_position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    name: Mapped[str] = mapped_column(Text, nullable=False)
+    office: Mapped[str | None] = mapped_column(Text)
+
+
+class Footnote(Base):
+    """A footnote of a document."""
+
+    __tablename__ = "footnotes"
+    __table_args__ = (UniqueConstraint("document_id", "position", name="uq_footnotes_position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    number: Mapped[int] = mapped_column(Integer, nullable=False)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    page: Mapped[int | None] = mapped_column(Integer)
+    references: Mapped[list] = mapped_column(JSONType, nullable=False)
+    raw_start: Mapped[int | None] = mapped_column(Integer)
+    raw_end: Mapped[int | None] = mapped_column(Integer)
+
+
+class Page(Base):
+    """A page's clean text, what was removed from it, and its raw span.
+
+    ``position`` orders pages; ``number`` is the printed number, which an
+    estimate can repeat.
+    """
+
+    __tablename__ = "pages"
+    __table_args__ = (UniqueConstraint("document_id", "position", name="uq_pages_position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    number: Mapped[int] = mapped_column(Integer, nullable=False)
+    estimated: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    removed: Mapped[list] = mapped_column(JSONType, nullable=False)
+    unattributed: Mapped[int] = mapped_column(Integer, nullable=False)
+    raw_start: Mapped[int] = mapped_column(Integer, nullable=False)
+    raw_end: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class Passage(Base):
+    """A clean passage: the unit of full-text search.
+
+    ``search_text`` is what the full-text index is built from: the folded
+    words (PostgreSQL stems them with ``ima_dutch``, its ``dutch``
+    configuration without stop words) or, on
+    SQLite, their Snowball stems (FTS5 has no Dutch stemmer).
+    """
+
+    __tablename__ = "passages"
+    __table_args__ = (
+        UniqueConstraint("document_id", "seq", name="uq_passages_seq"),
+        Index("ix_passages_document_page", "document_id", "page"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    seq: Mapped[int] = mapped_column(Integer, nullable=False)
+    page: Mapped[int] = mapped_column(Integer, nullable=False)
+    page_estimated: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    kind: Mapped[str] = mapped_column(String(32), nullable=False)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    raw_start: Mapped[int] = mapped_column(Integer, nullable=False)
+    raw_end: Mapped[int] = mapped_column(Integer, nullable=False)
+    search_text: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class StageOutput(Base):
+    """The text after one ingestion stage, kept so users can see what each stage did."""
+
+    __tablename__ = "stage_outputs"
+    __table_args__ = (UniqueConstraint("document_id", "position", name="uq_stage_outputs_position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    name: Mapped[str] = mapped_column(String(64), nullable=False)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    details: Mapped[dict] = mapped_column(JSONType, nullable=False)
+
+
+TABLES = ("documents", "signatories", "footnotes", "pages", "passages", "stage_outputs")

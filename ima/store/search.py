@@ -1,0 +1,80 @@
+"""Full-text search over current passages, on SQLite (FTS5) or PostgreSQL (tsvector).
+
+The query is parsed once in Python (:mod:`ima.store.textsearch`) and compiled
+per backend; user words only ever reach the database as bound parameters.
+Snippets and highlights are computed in Python from the passage text, so
+they look the same on both backends.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from ima.domain.record import SearchHit
+from ima.store.rows import as_date
+from ima.store.textsearch import Query, build_snippet, highlight_spans, parse_query, to_fts5, to_tsquery_sql
+
+_COLUMNS = (
+    "p.document_id, d.title, d.date, p.page, p.page_estimated, p.seq, p.text, p.raw_start, p.raw_end"
+)
+
+# bm25 is lower-is-better; negate it so every backend's score is higher-is-better.
+_SQLITE = f"""
+SELECT {_COLUMNS}, -bm25(passages_fts) AS score
+FROM passages_fts
+JOIN passages p ON p.id = passages_fts.rowid
+JOIN documents d ON d.id = p.document_id
+WHERE passages_fts MATCH :match AND d.is_current
+ORDER BY score DESC, p.document_id, p.seq
+LIMIT :limit OFFSET :offset
+"""
+
+# ts_rank_cd with normalization 1 divides by 1 + log(length): long passages
+# do not win just by being long (bm25 normalises length too).
+_POSTGRESQL = """
+SELECT {columns}, ts_rank_cd(p.search_vector, q.query, 1) AS score
+FROM passages p
+JOIN documents d ON d.id = p.document_id
+CROSS JOIN (SELECT {tsquery} AS query) q
+WHERE p.search_vector @@ q.query AND d.is_current
+ORDER BY score DESC, p.document_id, p.seq
+LIMIT :limit OFFSET :offset
+"""
+
+
+def search(connection: Connection, query: str, *, limit: int = 10, offset: int = 0) -> list[SearchHit]:
+    """Current passages matching ``query``, best first.
+
+    An empty query, or one with nothing searchable left (only punctuation,
+    stop words or exclusions), returns no hits rather than raising.
+    """
+    if limit < 0 or offset < 0:
+        raise ValueError("limit and offset must not be negative")
+    parsed = parse_query(query)
+    if parsed.is_empty or limit == 0:
+        return []
+    paging = {"limit": limit, "offset": offset}
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        rows = connection.execute(text(_SQLITE), {"match": to_fts5(parsed), **paging})
+    elif dialect == "postgresql":
+        compiled = to_tsquery_sql(parsed)
+        assert compiled is not None  # parsed is not empty
+        tsquery, params = compiled
+        sql = _POSTGRESQL.format(columns=_COLUMNS, tsquery=tsquery)
+        rows = connection.execute(text(sql), {**params, **paging})
+    else:
+        raise NotImplementedError(f"full-text search is not available on {dialect}")
+    return [_hit(row, parsed) for row in rows]
+
+
+def _hit(row: Any, query: Query) -> SearchHit:
+    spans = highlight_spans(row.text, query)
+    return SearchHit(
+        document_id=row.document_id, title=row.title, date=as_date(row.date), page=row.page,
+        page_estimated=bool(row.page_estimated), passage_seq=row.seq, text=row.text,
+        snippet=build_snippet(row.text, spans), highlights=tuple(spans), score=float(row.score),
+        raw_start=row.raw_start, raw_end=row.raw_end,
+    )

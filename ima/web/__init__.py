@@ -1,0 +1,1 @@
+"""ima.web: see docs/architecture.md."""
