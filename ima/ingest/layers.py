@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import LCSseq
+
 from ima.domain.text import Line, Page
 from ima.ingest import lexicon
 from ima.ingest.stage import StageResult
@@ -203,32 +205,9 @@ def _respace(hay: str, used: set[int]) -> str:
 
 
 def _lcs_embed(needle: str, hay: str) -> list[int]:
-    """Hay positions of a longest common subsequence of ``needle`` and ``hay``."""
-    n, m = len(needle), len(hay)
-    prev = [0] * (m + 1)
-    rows = [prev]
-    for i in range(1, n + 1):
-        cur = [0] * (m + 1)
-        a = needle[i - 1]
-        for j in range(1, m + 1):
-            if a == hay[j - 1]:
-                cur[j] = prev[j - 1] + 1
-            else:
-                cur[j] = cur[j - 1] if cur[j - 1] >= prev[j] else prev[j]
-        rows.append(cur)
-        prev = cur
-    out = []
-    i, j = n, m
-    while i > 0 and j > 0:
-        if needle[i - 1] == hay[j - 1] and rows[i][j] == rows[i - 1][j - 1] + 1:
-            out.append(j - 1)
-            i -= 1
-            j -= 1
-        elif rows[i - 1][j] >= rows[i][j - 1]:
-            i -= 1
-        else:
-            j -= 1
-    return out[::-1]
+    """Hay positions of a longest common subsequence of ``needle`` and ``hay`` (rapidfuzz, in C++)."""
+    return [j for op in LCSseq.opcodes(needle, hay) if op.tag == "equal"
+            for j in range(op.dest_start, op.dest_end)]
 
 
 def subtract_approx(needle: str, hay: str, min_share: float = 0.9) -> str | None:
@@ -281,8 +260,10 @@ def subtract(needle: str, hay: str) -> str | None:
     if dup is not None:
         return _respace(dup, set()) if " " not in needle.strip() else " ".join(needle.split())
     best: tuple[float, str] | None = None
-    embeds = [_by_position(ns, hay_ns, s) for s in (1.0, 0.93, 1.07)]
-    embeds += [_leftmost(ns, hay_ns), _rightmost(ns, hay_ns)]
+    left, right = _leftmost(ns, hay_ns), _rightmost(ns, hay_ns)
+    embeds = [left, right]
+    if left != right:  # equal extremes mean the embedding is unique: no need for the costly x-order DP
+        embeds = [_by_position(ns, hay_ns, s) for s in (1.0, 0.93, 1.07)] + embeds
     seen = set()
     for embed in embeds:
         if embed is None or tuple(embed) in seen:
