@@ -13,10 +13,15 @@ from ima.cli.app import app, handle_errors, state_of
 from ima.cli.output import console, marked, print_json_line
 
 
+def _plain(value) -> str:
+    """An enum's value, anything else as text (``DocumentKind.LETTER`` → ``letter``)."""
+    return str(getattr(value, "value", value) if value is not None else "")
+
+
 def summary_dict(doc) -> dict:
     """The JSON row of a document in a listing."""
     return {"id": doc.id, "title": doc.title, "date": doc.date.isoformat() if doc.date else None,
-            "kind": doc.kind, "pages": doc.pages, "version": doc.version, "current": doc.is_current,
+            "kind": _plain(doc.kind) or None, "pages": doc.pages, "version": doc.version, "current": doc.is_current,
             "source": doc.source, "encoding": doc.encoding, "format": doc.format, "content_hash": doc.content_hash}
 
 
@@ -36,9 +41,10 @@ def docs(
             print_json_line(summary_dict(doc))
         return
     table = Table("id", "date", "kind", "title", "pages", "version")
+    table.columns[3].overflow = "fold"
     for doc in rows:
         version = f"{doc.version}" + ("" if doc.is_current else " (old)")
-        table.add_row(str(doc.id), doc.date.isoformat() if doc.date else "", str(doc.kind or ""),
+        table.add_row(str(doc.id), doc.date.isoformat() if doc.date else "", _plain(doc.kind),
                       escape(doc.title or doc.source), str(doc.pages), version)
     console.print(table)
     console.print(f"{len(rows)} document(s)")

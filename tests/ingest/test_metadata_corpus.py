@@ -88,8 +88,10 @@ def test_taskforce_2025(parsed) -> None:
         Signatory("M.H.M. Faber - van de Klashorst", "De Minister van Asiel en Migratie"),
         Signatory("Reinette Klever", "De Minister voor Buitenlandse Handel en Ontwikkelingshulp"),
     )
-    # the scan shows no Onderwerp, kenmerk, addressee line or Directoraat-Generaal: nothing is invented
-    assert m.subject is None and m.title is None and m.kenmerk is None and m.addressee is None
+    # the scan shows no Onderwerp, kenmerk, addressee line or Directoraat-Generaal: nothing is invented;
+    # the title falls back to the file name, and says so
+    assert m.subject is None and m.kenmerk is None and m.addressee is None
+    assert m.title == "Taskforce internationale migratie" and m.provenance["title"] == "file name"
     assert m.directorate is None
 
 

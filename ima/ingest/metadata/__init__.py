@@ -19,6 +19,7 @@ from ima.ingest.metadata.kamerstuk import find_title, kamerstuk_from_footer, kam
 from ima.ingest.metadata.letter import find_addressee, find_directorate, find_kenmerk, find_letter_date, find_subject
 from ima.ingest.metadata.official import load_record, record_fields
 from ima.ingest.metadata.signatories import find_signatories
+from ima.ingest.metadata.source_name import title_from_source
 from ima.ingest.metadata.structured import structured_fields
 
 __all__ = ["parse_metadata", "text_fields"]
@@ -137,6 +138,12 @@ def parse_metadata(extraction: Extraction, pages: tuple[Page, ...], *, source: s
     if values.get("kind") is DocumentKind.PARLIAMENTARY_PAPER and "title" not in values and values.get("subject"):
         values["title"] = values["subject"]
         provenance["title"] = provenance["subject"]
+
+    if not values.get("title"):
+        fallback = title_from_source(source)
+        if fallback:
+            values["title"] = fallback
+            provenance["title"] = "file name"
 
     kind = values.pop("kind", DocumentKind.OTHER)
     provenance.setdefault("kind", "text")
