@@ -1,8 +1,8 @@
 """Ingestion throughput and memory on a generated corpus of real-looking documents.
 
-Generates N text documents by varying the four real corpus documents (shuffled
-paragraph blocks, shifted figures and dates, a unique tail so every file has its
-own hash), ingests them into a fresh SQLite database with the real service
+Generates N text documents by varying the four real corpus documents (numbers
+and country names replaced consistently throughout a document, a unique tail so
+every file has its own hash), ingests them into a fresh SQLite database with the real service
 (`ima ingest` path: hash check, all stages, one transaction per document), and
 prints pages/s, documents/s and resident memory after each quarter of the run,
 so a growing footprint shows. The peer in the same run is a naive indexer:
@@ -44,16 +44,31 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+COUNTRIES = ["Marokko", "Tunesië", "Egypte", "Turkije", "Libië", "Niger", "Nigeria", "Ethiopië", "Jordanië", "Algerije"]
+
+
 def vary(text: str, rng: random.Random, serial: int) -> str:
-    """A plausible variant of a real document: figures and years shifted, paragraphs reordered."""
-    text = re.sub(r"\b(\d{2,3})\.(\d{3})\b", lambda m: f"{int(m.group(1)) + rng.randint(-9, 9):d}.{m.group(2)}", text)
-    text = re.sub(r"\b(20[12]\d)\b", lambda m: str(int(m.group(1)) + rng.choice((0, 0, 1, -1))), text)
-    blocks = text.split("\n \n")
-    if len(blocks) > 6:
-        middle = blocks[2:-2]
-        rng.shuffle(middle)
-        blocks = blocks[:2] + middle + blocks[-2:]
-    return "\n \n".join(blocks) + f"\n\nKenmerk variant {serial}\n"
+    """A plausible variant of a real document, as self-consistent as the original.
+
+    Every occurrence of a number or of a country name is replaced the same way
+    throughout the document, so overlaid layers still repeat each other exactly
+    (shuffling paragraphs would break the overlay and measure a document that
+    cannot exist).
+    """
+    numbers: dict[str, str] = {}
+
+    def number(match: re.Match) -> str:
+        old = match.group(0)
+        if old not in numbers:
+            numbers[old] = str(int(old) + rng.randint(1, 9)).zfill(len(old))[-len(old):]
+        return numbers[old]
+
+    text = re.sub(r"(?<!\d)\d{2,4}(?!\d)", number, text)
+    swapped = COUNTRIES[:]
+    rng.shuffle(swapped)
+    mapping = dict(zip(COUNTRIES, swapped))
+    text = re.sub("|".join(COUNTRIES), lambda m: mapping[m.group(0)], text)
+    return text + f"\n\nKenmerk variant {serial}\n"
 
 
 def generate(target: Path, count: int, seed: int) -> None:

@@ -27,12 +27,15 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from rapidfuzz.distance import LCSseq
 
 from ima.domain.text import Line, Page
 from ima.ingest import lexicon
+from ima.ingest.alignment import position_embedding
 from ima.ingest.stage import StageResult
 
+TOP_RESPACED = 2  # embeddings re-spaced with the lexicon per subtraction (of up to 5)
 WINDOW = 8  # how far ahead in the previous chunk a matching line may be
 MIN_SHARED = 0.5  # share of a chunk's lines the next chunk must repeat to count as layered
 _SENTENCE_END = re.compile(r"[.:;?!)»”’]\s*$")
@@ -57,21 +60,29 @@ def _content(page: Page) -> list[Line]:
 
 
 def _carries(prev: Page, cur: Page) -> float:
-    """Share of ``prev``'s non-blank lines that ``cur`` repeats (whole or interleaved)."""
+    """Share of ``prev``'s non-blank lines that ``cur`` repeats (whole or interleaved).
+
+    Below ``MIN_SHARED`` the value is a lower bound: counting stops once the
+    threshold cannot be reached (most documents have no layers; this keeps them cheap).
+    """
     prev_lines = [l for l in _content(prev) if len(_nospace(l.text)) >= 4]
     if not prev_lines:
         return 0.0
     whole = {_norm(l.text) for l in _content(cur)}
     cur_ns = [_nospace(l.text) for l in _content(cur)]
+    total = len(prev_lines)
+    needed = MIN_SHARED * total
     hits = 0
-    for line in prev_lines:
+    for done, line in enumerate(prev_lines):
+        if hits + (total - done) < needed:
+            break  # the threshold is out of reach: the exact share no longer matters
         if _norm(line.text) in whole:
             hits += 1
             continue
         ns = _nospace(line.text)
         if any(len(c) > len(ns) and is_subsequence(ns, c) for c in cur_ns):
             hits += 1
-    return hits / len(prev_lines)
+    return hits / total
 
 
 # --------------------------------------------------------------------------- embeddings
@@ -123,55 +134,19 @@ def _width(ch: str, scale: float = 1.0) -> float:
 def _by_position(needle: str, hay: str, scale: float = 1.0) -> list[int] | None:
     """Embedding that follows the extractor's x-order merge of two lines starting at one margin.
 
-    Dynamic programming over (characters of ``needle`` used, position in ``hay``):
-    taking a character for the needle costs how far the needle's glyph would be
-    right of the leftover's next glyph, and vice versa.
+    See :func:`ima.ingest.alignment.position_embedding` (compiled: the hottest loop of ingestion).
     """
     n, m = len(needle), len(hay)
     if n == 0 or n > m:
         return None
-    inf = float("inf")
-    xs = [0.0]
-    for ch in needle:
-        xs.append(xs[-1] + _width(ch, scale))
-    hx = [0.0]
-    for ch in hay:
-        hx.append(hx[-1] + _width(ch))
-    # cost[i] after processing g chars of hay, i of them to the needle
-    cost = [0.0] + [inf] * n
-    back: list[list[int]] = []
-    for g in range(m):
-        ch = hay[g]
-        new = [inf] * (n + 1)
-        step = [0] * (n + 1)
-        lo = max(0, n - (m - g))
-        for i in range(min(g, n), lo - 1, -1):
-            c = cost[i]
-            if c == inf:
-                continue
-            x_needle = xs[i]
-            x_rest = hx[g] - xs[i]
-            # hay[g] goes to the leftover
-            pen = x_rest - x_needle if i < n and x_rest > x_needle else 0.0
-            if c + pen < new[i]:
-                new[i] = c + pen
-                step[i] = 0
-            # hay[g] is needle[i]
-            if i < n and needle[i] == ch:
-                pen = x_needle - x_rest if x_needle > x_rest else 0.0
-                if c + pen < new[i + 1]:
-                    new[i + 1] = c + pen
-                    step[i + 1] = 1
-        cost = new
-        back.append(step)
-    if cost[n] == inf:
-        return None
-    out, i = [], n
-    for g in range(m - 1, -1, -1):
-        if back[g][i]:
-            out.append(g)
-            i -= 1
-    return out[::-1] if i == 0 else None
+    xs = np.zeros(n + 1)
+    np.cumsum([_width(ch, scale) for ch in needle], out=xs[1:])
+    hx = np.zeros(m + 1)
+    np.cumsum([_width(ch) for ch in hay], out=hx[1:])
+    codes = np.fromiter(map(ord, needle), dtype=np.int64, count=n)
+    hay_codes = np.fromiter(map(ord, hay), dtype=np.int64, count=m)
+    out = position_embedding(codes, hay_codes, xs, hx)
+    return out.tolist() if out.size else None
 
 
 def _respace(hay: str, used: set[int]) -> str:
@@ -265,18 +240,30 @@ def subtract(needle: str, hay: str) -> str | None:
     if left != right:  # equal extremes mean the embedding is unique: no need for the costly x-order DP
         embeds = [_by_position(ns, hay_ns, s) for s in (1.0, 0.93, 1.07)] + embeds
     seen = set()
+    candidates: list[tuple[float, set[int]]] = []
     for embed in embeds:
         if embed is None or tuple(embed) in seen:
             continue
         seen.add(tuple(embed))
         used = {positions[k][0] for k in embed}
+        plain = " ".join("".join(ch for i, ch in enumerate(hay) if i not in used).split())
+        candidates.append((_leftover_score(plain, ns), used))
+    # Pre-rank on the leftover as the extractor spaced it and re-space only the best
+    # TOP_RESPACED: the lexicon segmentation is the costliest step of ingestion.
+    candidates.sort(key=lambda c: -c[0])
+    for _, used in candidates[:TOP_RESPACED]:
         rest = _respace(hay, used)
-        score = lexicon.word_score(rest) - 0.02 * len(rest.split())
-        if _nospace(rest) == ns:
-            score += 10.0  # the same text twice (identical runs at one position): a clean duplicate
+        score = _leftover_score(rest, ns)
         if best is None or score > best[0]:
             best = (score, rest)
     return best[1] if best else None
+
+
+def _leftover_score(rest: str, needle_ns: str) -> float:
+    score = lexicon.word_score(rest) - 0.02 * len(rest.split())
+    if _nospace(rest) == needle_ns:
+        score += 10.0  # the same text twice (identical runs at one position): a clean duplicate
+    return score
 
 
 # --------------------------------------------------------------------------- pages

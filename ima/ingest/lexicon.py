@@ -50,9 +50,15 @@ def _table() -> dict[str, float]:
     return table
 
 
+_loaded: dict[str, float] | None = None
+
+
 def zipf(word: str) -> float:
     """The word's zipf frequency (0.0 when unlisted); case-insensitive."""
-    return _table().get(word.lower(), 0.0)
+    global _loaded
+    if _loaded is None:  # the hottest function of the clean-up stages: skip the lru_cache call
+        _loaded = _table()
+    return _loaded.get(word.lower(), 0.0)
 
 
 def listed(word: str, threshold: float = KNOWN_ZIPF) -> bool:
@@ -161,45 +167,50 @@ def segment(letters: str) -> str:
 _EDGE = ".,;:!?()[]«»\"'‘’“”"
 
 
+@lru_cache(maxsize=500_000)
 def _piece_cost(piece: str) -> float:
     core = piece.strip(_EDGE)
     if not core:
         return 1.0 * len(piece)
-    if not any(c.isalpha() for c in core):
-        return 1.0 * len(piece)  # digits, numbers, punctuation
-    if core.isalpha():
-        if listed(core, 2.0):
-            return 8.0 - min(zipf(core), 7.0) + (1.5 if len(core) == 1 else 0.0)
+    if core.isalpha():  # the common case first: the segmenter tries millions of letter runs
+        z = zipf(core)
+        if z >= 2.0:
+            return 8.0 - min(z, 7.0) + (1.5 if len(core) == 1 else 0.0)
         if len(core) > 7 and _two_part(core.lower()):
             return 6.0
-    elif "-" in core and is_word(core):
+        return 6.0 * len(piece) + 4.0
+    if not any(c.isalpha() for c in core):
+        return 1.0 * len(piece)  # digits, numbers, punctuation
+    if "-" in core and is_word(core):
         return 5.0
     return 6.0 * len(piece) + 4.0
 
 
-@lru_cache(maxsize=50_000)
-def segment_hinted(letters: str, spaces: frozenset[int] = frozenset()) -> str:
-    """Split ``letters`` into words; ``spaces`` are offsets where a space was seen (cheap to break).
+MAX_PIECE = 40  # longest word the segmenter considers
 
-    Breaking where no space was seen costs a little, so real spacing wins when
-    it reads as well.
-    """
-    n = len(letters)
-    if n == 0:
-        return ""
-    best: list[float] = [0.0] + [math.inf] * n
-    back: list[int] = [0] * (n + 1)
-    for end in range(1, n + 1):
-        brk = 0.0 if end == n or end in spaces else 1.0
-        for start in range(max(0, end - 40), end):
-            # not breaking across a seen space costs a little too
-            inner = sum(1 for s in spaces if start < s < end)
-            total = best[start] + _piece_cost(letters[start:end]) + brk + 1.0 * inner
-            if total < best[end]:
-                best[end] = total
-                back[end] = start
+
+@lru_cache(maxsize=1)
+def _listed_prefixes() -> frozenset[str]:
+    """Every prefix of every word listed at zipf >= 2.0 (the segmenter's 'known word' bar)."""
+    out: set[str] = set()
+    for word, z in _table().items():
+        if z >= 2.0:
+            out.update(word[:i] for i in range(1, len(word) + 1))
+    return frozenset(out)
+
+
+def _space_counts(n: int, spaces: frozenset[int]) -> list[int]:
+    # seen[i] = number of seen spaces at offsets < i, so spaces strictly inside (start, end)
+    # are seen[end] - seen[start + 1]
+    seen = [0] * (n + 2)
+    for i in range(1, n + 2):
+        seen[i] = seen[i - 1] + ((i - 1) in spaces)
+    return seen
+
+
+def _trace(letters: str, back: list[int]) -> str:
     pieces = []
-    end = n
+    end = len(letters)
     while end > 0:
         start = back[end]
         pieces.append(letters[start:end])
@@ -207,18 +218,106 @@ def segment_hinted(letters: str, spaces: frozenset[int] = frozenset()) -> str:
     return " ".join(reversed(pieces))
 
 
-@lru_cache(maxsize=100_000)
-def _two_part(word: str) -> bool:
-    """A strict compound test for segmentation: two content words of 4+ letters (plus a link)."""
-    for cut in range(4, len(word) - 3):
-        head, rest = word[:cut], word[cut:]
-        if not PART_ZIPF <= zipf(head) <= CONTENT_ZIPF:
+@lru_cache(maxsize=50_000)
+def segment_hinted(letters: str, spaces: frozenset[int] = frozenset()) -> str:
+    """Split ``letters`` into words; ``spaces`` are offsets where a space was seen (cheap to break).
+
+    Breaking where no space was seen costs a little, so real spacing wins when
+    it reads as well. Same result as :func:`segment_reference`, found faster:
+    once a piece is no prefix of a known word, no longer piece from the same
+    start is known either, and its cost follows from its length (and the few
+    places where it could split into a two-part compound).
+    """
+    if any(len(ch.lower()) != 1 for ch in letters) or "Σ" in letters:
+        return segment_reference(letters, spaces)  # lower() would not map position to position
+    n = len(letters)
+    if n == 0:
+        return ""
+    lower = letters.lower()
+    prefixes, parts = _listed_prefixes(), _content_parts()
+    best: list[float] = [0.0] + [math.inf] * n
+    back: list[int] = [0] * (n + 1)
+    seen = _space_counts(n, spaces)
+    brk = [0.0 if end == n or end in spaces else 1.0 for end in range(n + 1)]
+    for start in range(n):
+        base = best[start]
+        alive = True  # lower[start:end] is still a prefix of a listed word
+        heads: list[int] = []  # lengths at which the piece's head is a compound part
+        for end in range(start + 1, min(n, start + MAX_PIECE) + 1):
+            piece = letters[start:end]
+            if alive:
+                low = lower[start:end]
+                if low in prefixes:
+                    if low in parts:
+                        heads.append(end - start)
+                else:
+                    alive = False
+            if alive or not piece.isalpha():
+                cost = _piece_cost(piece)
+            else:  # an unlisted run of letters: a two-part compound, or garbage priced by length
+                cost = 6.0 if end - start > 7 and _compound_at(lower[start:end], heads) else 6.0 * len(piece) + 4.0
+            inner = seen[end] - seen[start + 1] if end > start + 1 else 0
+            total = base + cost + brk[end] + 1.0 * inner
+            if total < best[end]:
+                best[end] = total
+                back[end] = start
+    return _trace(letters, back)
+
+
+def _compound_at(word: str, heads: list[int]) -> bool:
+    """``_two_part(word)`` when the only cuts whose head is a part are ``heads``."""
+    parts = _content_parts()
+    for cut in heads:
+        if not 4 <= cut < len(word) - 3:
             continue
+        rest = word[cut:]
         for link in _LINKS:
             if link and not rest.startswith(link):
                 continue
-            tail = rest[len(link):]
-            if len(tail) >= 4 and PART_ZIPF <= zipf(tail) <= CONTENT_ZIPF:
+            if rest[len(link):] in parts:
+                return True
+    return False
+
+
+def segment_reference(letters: str, spaces: frozenset[int] = frozenset()) -> str:
+    """The segmentation by plain dynamic programming over every piece (slow; the definition)."""
+    n = len(letters)
+    if n == 0:
+        return ""
+    best: list[float] = [0.0] + [math.inf] * n
+    back: list[int] = [0] * (n + 1)
+    seen = _space_counts(n, spaces)
+    for end in range(1, n + 1):
+        brk = 0.0 if end == n or end in spaces else 1.0
+        for start in range(max(0, end - MAX_PIECE), end):
+            # not breaking across a seen space costs a little too
+            inner = seen[end] - seen[start + 1] if end > start + 1 else 0
+            total = best[start] + _piece_cost(letters[start:end]) + brk + 1.0 * inner
+            if total < best[end]:
+                best[end] = total
+                back[end] = start
+    return _trace(letters, back)
+
+
+@lru_cache(maxsize=1)
+def _content_parts() -> frozenset[str]:
+    """Words that may be one half of a two-part compound (see ``_two_part``)."""
+    table = _table()
+    return frozenset(w for w, z in table.items() if len(w) >= 4 and PART_ZIPF <= z <= CONTENT_ZIPF)
+
+
+@lru_cache(maxsize=100_000)
+def _two_part(word: str) -> bool:
+    """A strict compound test for segmentation: two content words of 4+ letters (plus a link)."""
+    parts = _content_parts()  # set lookups: this runs for every long piece the segmenter tries
+    for cut in range(4, len(word) - 3):
+        if word[:cut] not in parts:
+            continue
+        rest = word[cut:]
+        for link in _LINKS:
+            if link and not rest.startswith(link):
+                continue
+            if rest[len(link):] in parts:
                 return True
     return False
 

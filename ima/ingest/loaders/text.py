@@ -10,7 +10,8 @@ text fail.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+
+import regex
 
 from charset_normalizer import from_bytes
 
@@ -23,15 +24,17 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_ALLOWED_CONTROLS = set("\t\n\r\f\v")
+
+
+# Control, unassigned, private-use and surrogate code points, except ordinary whitespace.
+_NOT_TEXT = regex.compile(r"[[\p{Cc}\p{Cn}\p{Co}\p{Cs}]--[\t\n\r\f\v]]", regex.V1)
 
 
 def control_ratio(text: str) -> float:
     """Share of characters that are control or unassigned code points (text has ~0)."""
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs"))
-    return bad / len(text)
+    return sum(1 for _ in _NOT_TEXT.finditer(text)) / len(text)
 
 
 def _plausible(text: str) -> bool:
