@@ -60,11 +60,27 @@ def show(
     stage: Annotated[str | None, typer.Option("--stage", help="The text after one pipeline stage "
                                                               "(see `ima show ID --stages`).")] = None,
     stages: Annotated[bool, typer.Option("--stages", help="List the pipeline stages and what each did.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="A JSON object instead of plain text.")] = False,
 ) -> None:
     """Print a document's clean text (or raw extraction, or one stage's output)."""
     from ima.services.documents import get_document, page_text
 
     doc = get_document(state_of(ctx).store(), document_id)
+    if as_json:
+        if stages:
+            for report in doc.stages:
+                print_json_line({"document_id": doc.summary.id, "stage": report.name, "details": report.details})
+            return
+        if stage is not None:
+            found = {s.name: s for s in doc.stages}
+            if stage not in found:
+                raise ValueError(f"no stage {stage!r}; stages: {', '.join(found)}")
+            print_json_line({"document_id": doc.summary.id, "stage": stage, "text": found[stage].text,
+                             "details": found[stage].details})
+            return
+        print_json_line({"document_id": doc.summary.id, "page": page, "raw": raw,
+                         "text": page_text(doc, page, raw=raw)})
+        return
     if stages:
         table = Table("stage", "what it did")
         for report in doc.stages:

@@ -95,7 +95,7 @@ def ingest_file(store: Store, path: Path, settings: IngestSettings) -> IngestOut
         return _failed(path, f"cannot read: {exc.strerror or exc}")
     source = str(path.resolve())
     known = store.find_by_hash(content_hash(data))
-    if known is not None:
+    if known is not None and (known.is_current or known.source != source):
         return IngestOutcome(path=str(path), status=IngestStatus.UNCHANGED, document_id=known.id,
                              title=known.title, date=known.date.isoformat() if known.date else None,
                              pages=known.pages, encoding=known.encoding, version=known.version)

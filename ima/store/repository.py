@@ -122,6 +122,8 @@ class Store:
         """Store a parsed document in one transaction.
 
         * content already stored (same hash, any source): ``UNCHANGED``, nothing written;
+        * content of an older, superseded version of the same source: ``NEW_VERSION``,
+          and that stored version is current again (its version number is kept);
         * a source stored before with other content: ``NEW_VERSION``, the
           previous version kept but no longer current;
         * otherwise ``NEW``.
@@ -138,9 +140,18 @@ class Store:
             existing = connection.execute(
                 select(_documents).where(_documents.c.content_hash == doc.content_hash)
             ).first()
-            if existing is not None:
-                return _outcome(doc, existing, IngestStatus.UNCHANGED)
             source = rows.safe_text(doc.source)
+            if existing is not None:
+                if existing.source == source and not existing.is_current:
+                    # The file went back to content stored before (v1 -> v2 -> v1): that
+                    # version becomes current again instead of a third copy being written.
+                    connection.execute(update(_documents).where(_documents.c.source == source,
+                                                                _documents.c.is_current).values(is_current=False))
+                    connection.execute(update(_documents).where(_documents.c.id == existing.id)
+                                       .values(is_current=True))
+                    restored = connection.execute(select(_documents).where(_documents.c.id == existing.id)).one()
+                    return _outcome(doc, restored, IngestStatus.NEW_VERSION)
+                return _outcome(doc, existing, IngestStatus.UNCHANGED)
             latest = connection.execute(
                 select(func.max(_documents.c.version)).where(_documents.c.source == source)
             ).scalar()

@@ -203,3 +203,26 @@ def test_real_subprocess_demo(tmp_path: Path) -> None:
     for date in ("2020-07-10", "2021-01-11", "2025-05-23", "2018-06-14"):
         assert date in proc.stdout
     assert "Sample search" in proc.stdout and "p. " in proc.stdout
+
+
+def test_reverting_a_file_makes_its_earlier_version_current(db: str, tmp_path: Path) -> None:
+    letter = tmp_path / "brief.txt"
+    original = "Brief over terugkeer.\n\nEerste versie van de tekst.\n"
+    letter.write_text(original, encoding="utf-8")
+    first = json_lines(run(db, "ingest", str(letter), "--json").output)[0]
+    letter.write_text(original + "\nTweede versie.\n", encoding="utf-8")
+    run(db, "ingest", str(letter), "--json")
+    letter.write_text(original, encoding="utf-8")
+    back = json_lines(run(db, "ingest", str(letter), "--json").output)[0]
+    assert back["status"] == "new version" and back["id"] == first["id"]
+    assert [d["id"] for d in json_lines(run(db, "docs", "--json").output)] == [first["id"]]
+
+
+def test_query_commands_speak_json(db: str, ingested) -> None:
+    doc_id = str(ingested[0]["id"])
+    shown = json.loads(run(db, "show", doc_id, "--page", "1", "--json").output)
+    assert shown["document_id"] == int(doc_id) and shown["page"] == 1 and shown["text"]
+    stages = json_lines(run(db, "show", doc_id, "--stages", "--json").output)
+    assert [s["stage"] for s in stages][:2] == ["extract", "split_pages"]
+    status = json.loads(run(db, "db", "status", "--json").output)
+    assert status["rows"]["documents"] == 4 and isinstance(status["rows"]["passages"], int)
