@@ -44,6 +44,8 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+FURNITURE = re.compile(r"P+a+g+i+n+a+|vergaderjaar|Kamerstuk|nr\.|Postbus")
+FOOTER = re.compile(r"P+a+g+i+n+a+\s|vergaderjaar")
 COUNTRIES = ["Marokko", "Tunesië", "Egypte", "Turkije", "Libië", "Niger", "Nigeria", "Ethiopië", "Jordanië", "Algerije"]
 
 
@@ -63,12 +65,23 @@ def vary(text: str, rng: random.Random, serial: int) -> str:
             numbers[old] = str(int(old) + rng.randint(1, 9)).zfill(len(old))[-len(old):]
         return numbers[old]
 
-    text = re.sub(r"(?<!\d)\d{2,4}(?!\d)", number, text)
+    def vary_line(line: str) -> str:
+        if FURNITURE.search(line):
+            return line  # page footers and citations carry page and document numbers: keep them
+        return re.sub(r"(?<!\d)\d{2,4}(?!\d)", number, line)
+
+    text = "\n".join(vary_line(line) for line in text.split("\n"))
     swapped = COUNTRIES[:]
     rng.shuffle(swapped)
     mapping = dict(zip(COUNTRIES, swapped))
     text = re.sub("|".join(COUNTRIES), lambda m: mapping[m.group(0)], text)
-    return text + f"\n\nKenmerk variant {serial}\n"
+    # A unique line gives each variant its own hash; it goes at the end of the last page
+    # (before its footer) so the variant has as many pages as the original.
+    lines = text.split("\n")
+    footers = [i for i, line in enumerate(lines) if FOOTER.search(line)]
+    at = footers[-1] if footers else len(lines)
+    lines.insert(at, f"Kenmerk variant {serial}")
+    return "\n".join(lines)
 
 
 def generate(target: Path, count: int, seed: int) -> None:

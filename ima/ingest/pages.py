@@ -231,6 +231,15 @@ def _by_kamerstuk_footers(lines: list[Line], footers: list[tuple[int, int]]) -> 
         read = [footer_at[i] for i in range(a, b) if i in footer_at]
         numbers.append(read[-1] if read else None)
     anchor = next(i for i, v in enumerate(numbers) if v is not None)
+    excess = anchor - (numbers[anchor] - 1)
+    if excess > 0:
+        # More segments before the first read footer than page numbers below it: the
+        # layout guess over-split. Merge the earliest segments so the count fits
+        # (with the footer's own segment when no page can come before it).
+        merged = numbers[anchor] if excess == anchor else None
+        segments = [(segments[0][0], segments[excess][1])] + segments[excess + 1:]
+        numbers = [merged] + numbers[excess + 1:]
+        anchor -= excess
     counted = list(numbers)
     for i in range(anchor - 1, -1, -1):
         counted[i] = counted[i + 1] - 1
@@ -242,7 +251,8 @@ def _by_kamerstuk_footers(lines: list[Line], footers: list[tuple[int, int]]) -> 
         chunk = tuple(lines[a:b])
         if not chunk:
             continue
-        pages.append(Page(max(number, 1), chunk, estimated=read is None))
+        # a read number that had to yield to keep pages in order is an estimate too
+        pages.append(Page(number, chunk, estimated=read is None or read != number))
     estimated = sum(p.estimated for p in pages)
     return StageResult(tuple(pages), {
         "method": method, "pages": len(pages), "estimated": estimated,

@@ -114,3 +114,20 @@ def test_every_non_blank_line_kept_exactly_once(lines, sep, feeds):
     want = [part for chunk in text.split("\f") for part in chunk.split("\n")]
     want = [w[:-1] if w.endswith("\r") else w for w in want]
     assert got == [w for w in want if w.strip()]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 90), st.integers(1, 60)), min_size=1, max_size=5))
+def test_kamerstuk_page_numbers_stay_unique_and_ordered_whatever_the_footers_say(footers) -> None:
+    """Footers that contradict each other or the layout never yield duplicate or falling page numbers."""
+    parts = []
+    for number, length in footers:
+        parts.append("\n".join(f" Regel {i} over terugkeer." if i % 7 == 0 else f"Regel {i}." for i in range(length)))
+        parts.append(f"Tweede Kamer, vergaderjaar 2017–2018, 19 637, nr. 2395 {number}")
+    parts.append("Slotregel.")
+    text = "\n".join(parts) + "\n"
+    result = split_pages(Extraction(text, SourceFormat.TEXT))
+    numbers = [p.number for p in result.pages]
+    assert numbers == sorted(set(numbers)) and numbers[0] >= 1
+    kept = [line.text for page in result.pages for line in page.lines if line.text.strip()]
+    assert kept == [line for line in text.splitlines() if line.strip()]
