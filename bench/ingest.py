@@ -120,10 +120,17 @@ def main() -> None:
         store = Store.open(f"sqlite:///{tmp_path / 'ima.sqlite3'}")
         checkpoints = {max(1, args.docs * q // 4) for q in (1, 2, 3, 4)}
         pages = docs = failed = 0
+        family_pages: dict[str, int] = {}
+        family_seconds: dict[str, float] = {}
         rss_start = rss_mb()
         print(f"ingesting {args.docs} generated documents (RSS at start {rss_start:.0f} MB)")
-        start = time.perf_counter()
+        start = last = time.perf_counter()
         for outcome in ingest_paths(store, [corpus], IngestSettings()):
+            now = time.perf_counter()
+            family = Path(outcome.path).name.split("_", 1)[1][:24]
+            family_pages[family] = family_pages.get(family, 0) + (outcome.pages or 0)
+            family_seconds[family] = family_seconds.get(family, 0.0) + now - last
+            last = now
             docs += 1
             pages += outcome.pages or 0
             failed += outcome.status.value == "failed"
@@ -133,6 +140,10 @@ def main() -> None:
                       f"{docs / elapsed:6.1f} docs/s  RSS {rss_mb():6.0f} MB")
         elapsed = time.perf_counter() - start
         store.close()
+        print("per source document (generated variants of it):")
+        for family in sorted(family_pages):
+            print(f"  {family:26s} {family_pages[family]:7d} pages  {family_seconds[family]:7.1f} s  "
+                  f"{family_pages[family] / family_seconds[family]:7.1f} pages/s")
         n, naive_seconds = naive_index(corpus, tmp_path / "naive.sqlite3")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"ima:   {docs} docs, {pages} pages in {elapsed:.1f} s = {pages / elapsed:.1f} pages/s, "

@@ -60,12 +60,16 @@ def show(
     stage: Annotated[str | None, typer.Option("--stage", help="The text after one pipeline stage "
                                                               "(see `ima show ID --stages`).")] = None,
     stages: Annotated[bool, typer.Option("--stages", help="List the pipeline stages and what each did.")] = False,
+    changes: Annotated[bool, typer.Option("--changes", help="List every correction the repair stages made.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="A JSON object instead of plain text.")] = False,
 ) -> None:
-    """Print a document's clean text (or raw extraction, or one stage's output)."""
+    """Print a document's clean text (or raw extraction, or one stage's output, or the change log)."""
     from ima.services.documents import get_document, page_text
 
     doc = get_document(state_of(ctx).store(), document_id)
+    if changes:
+        _print_changes(doc, as_json)
+        return
     if as_json:
         if stages:
             for report in doc.stages:
@@ -97,19 +101,42 @@ def show(
     sys.stdout.write(page_text(doc, page, raw=raw).rstrip("\n") + "\n")
 
 
+def _print_changes(doc, as_json: bool) -> None:
+    from ima.services.export import corrections
+
+    rows = corrections(doc)
+    if as_json:
+        for row in rows:
+            print_json_line({"document_id": doc.summary.id, **row})
+        return
+    table = Table("stage", "page", "before", "after", "reason")
+    for row in rows:
+        table.add_row(str(row.get("stage", "")), str(row.get("page", "")), escape(str(row.get("before", ""))),
+                      escape(str(row.get("after", ""))), escape(str(row.get("reason", ""))))
+    console.print(table)
+    console.print(f"{len(rows)} change(s)")
+
+
 @app.command()
 @handle_errors
 def export(
     ctx: typer.Context,
     document_id: Annotated[int, typer.Argument(metavar="ID", help="Document id (see `ima docs`).")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, markdown or json.")] = "text",
+    lang: Annotated[str, typer.Option("--lang", help="Language of headings and notes: nl or en.")] = "nl",
 ) -> None:
-    """Write the clean document to stdout as text, Markdown or JSON (with raw offsets)."""
-    from ima.services.documents import EXPORT_FORMATS, export_document, get_document
+    """Write the clean document to stdout as text, Markdown or JSON (with raw offsets).
+
+    Says which pages the file holds (of how many), and lists the changes ima made.
+    """
+    from ima.services.documents import get_document
+    from ima.services.export import EXPORT_FORMATS, LANGUAGES, export_document
 
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
-    sys.stdout.write(export_document(get_document(state_of(ctx).store(), document_id), fmt))
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}: choose one of {', '.join(LANGUAGES)}")
+    sys.stdout.write(export_document(get_document(state_of(ctx).store(), document_id), fmt, lang))
 
 
 def hit_dict(hit) -> dict:

@@ -226,3 +226,12 @@ def test_query_commands_speak_json(db: str, ingested) -> None:
     assert [s["stage"] for s in stages][:2] == ["extract", "split_pages"]
     status = json.loads(run(db, "db", "status", "--json").output)
     assert status["rows"]["documents"] == 4 and isinstance(status["rows"]["passages"], int)
+
+
+def test_change_log_lists_the_ocr_corrections(db: str, ingested) -> None:
+    doc = next(row for row in ingested if row["date"] == "2025-05-23")
+    rows = json_lines(run(db, "show", str(doc["id"]), "--changes", "--json").output)
+    assert rows and all({"stage", "page", "before", "after"} <= row.keys() for row in rows)
+    assert any("Tunesié" in row["before"] and "Tunesië" in row["after"] for row in rows)
+    table = run(db, "show", str(doc["id"]), "--changes")
+    assert table.exit_code == 0 and "change(s)" in table.output
