@@ -12,9 +12,12 @@ government letters and parliamentary papers (any ministry), not of one file:
   + number, ``Datum`` + date, ``Bij beantwoording ...``, ``Wilt u slechts één
   zaak ...``), postal addresses, ``www.`` lines, and short lines that repeat a
   sidebar line of the letterhead (directorate names on later pages);
-* page footers ``Pagina x van y`` (also overlaid), Kamerstuk footers, lines
-  that repeat at the top or bottom of many pages (running headers), lone page
-  numbers at the top or bottom of a page;
+* page footers ``Pagina x van y`` (also overlaid); running headers and footers
+  of parliamentary papers (``Tweede Kamer, vergaderjaar 2017–2018, 19 637,
+  nr. 2395 7``, Eerste Kamer, ``Kamerstukken II 2017/18, ...`` when it recurs),
+  whose printed page number goes into the removal reason (``running
+  header/footer, page 7``) and ``details["running_pages"]``; lines that repeat
+  at the top or bottom of many pages; lone page numbers at a page's top or bottom;
 * lone footnote-call digits the PDF put on their own line before the body
   paragraph that carries the call (recorded as ``footnote call N``);
 * margin-column garbage in OCR text (lines of symbols and stray letters).
@@ -60,6 +63,16 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^\s*(?:Directoraat-Generaal|Directie)\b[\w ,&-]{0,60}$", "sidebar"),
     )
 )
+# Running headers/footers of parliamentary papers, with the page number before or after them:
+# "Tweede Kamer, vergaderjaar 2017–2018, 19 637, nr. 2395 7", "Eerste Kamer, vergaderjaar
+# 2019–2020, 35 300 VI, C 3", "4 Kamerstukken II 2017/18, 19 637, nr. 2395".
+_RUNNING = re.compile(
+    r"^\s*(?:(?P<lead>\d{1,4})\s+)?"
+    r"(?P<kind>(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}"
+    r"|(?:Kamerstukken|Handelingen)\s+I{1,2}\s+\d{4}\s*[/–-]\s*\d{2,4})"
+    r"\s*,\s*(?P<dossier>\d[\d\s]*(?:\s+[A-Z]{1,4}|-[A-Z\d]+)?(?:\s+en\s+\d[\d\s]*\d)?)"
+    r"\s*,\s*(?P<nr>nr\.\s*\d+|[A-Z]{1,3})(?:\s+(?P<trail>\d{1,4}))?\s*$"
+)
 _ANCHOR = re.compile(
     r"^\s*(?:>?\s*Retouradres|Datum\b|Onderwerp\b|Ons\s+kenmerk|Bij\s+beantwoording|Wilt\s+u\s+slechts|brief\s+behandelen|en\s+ons\s+kenmerk|Aan\s+de\s+Voorzitter)",
 )
@@ -86,6 +99,48 @@ def _rule(text: str) -> str | None:
     if _KST_FOOTER.match(text):
         return "running footer"
     return None
+
+
+def running_header(text: str) -> tuple[str, int | None] | None:
+    """``(paper, printed page)`` when ``text`` has the form of a parliamentary running header.
+
+    ``paper`` identifies the paper (dossier and number) so repetitions can be
+    counted; the page number is the one printed after (or before) it.
+    """
+    m = _RUNNING.match(text)
+    if not m:
+        return None
+    number = m.group("trail") or m.group("lead")
+    paper = " ".join(f"{m.group('dossier')} {m.group('nr')}".split())
+    return paper, int(number) if number else None
+
+
+def _running_papers(pages: tuple[Page, ...]) -> set[str]:
+    """Papers whose header recurs on two or more lines: a ``Kamerstukken II`` line that does
+    not recur is a footnote citing another paper and stays."""
+    seen: Counter[str] = Counter()
+    for page in pages:
+        for line in page.lines:
+            if (hit := running_header(line.text)) is not None:
+                seen[hit[0]] += 1
+    # a running header stands on most pages; two footnotes citing the same paper do not make one
+    return {paper for paper, n in seen.items() if n >= max(2, len(pages) // 3)}
+
+
+def _running_reason(text: str, papers: set[str], at_edge: bool) -> str | None:
+    hit = running_header(text)
+    if hit is None:
+        return None
+    paper, number = hit
+    # the "vergaderjaar" form appears only as page furniture; the citation forms
+    # (Kamerstukken II ...) only when they recur at the top or bottom of the pages
+    # (Kamerstukken II ...) only when they recur at the top or bottom of the pages and carry the
+    # page number after them: a number before such a line is a footnote's number
+    if "vergaderjaar" not in text and not (paper in papers and at_edge and _RUNNING.match(text)["trail"]):
+        return None
+    if number is None and paper not in papers:
+        return None
+    return f"running header/footer, page {number}" if number is not None else "running header/footer"
 
 
 def _letterhead_end(lines: tuple[Line, ...]) -> int:
@@ -163,9 +218,11 @@ def remove_furniture(pages: tuple[Page, ...]) -> StageResult:
     running = {t for t, c in counts.items()
                if len(pages) >= 3 and c >= max(3, len(pages) // 3) and len(t) > 3 and not _LONE_DIGITS.match(t)}
 
+    papers = _running_papers(pages)
     out: list[Page] = []
     reasons: Counter[str] = Counter()
     calls: list[dict] = []
+    printed: list[dict] = []
     for page in pages:
         lines = page.lines
         removed: list[Removal] = list(page.removed)
@@ -178,7 +235,11 @@ def remove_furniture(pages: tuple[Page, ...]) -> StageResult:
             if _blank(line):
                 kept.append(line)
                 continue
-            reason = _rule(text)
+            reason = _running_reason(text, papers, i in edge)
+            if reason is not None and (m := re.search(r"page (\d+)$", reason)):
+                printed.append({"page": page.number, "printed": int(m.group(1)), "start": line.start,
+                                "end": line.end, "text": _norm(text)})
+            reason = reason or _rule(text)
             if i < head_end:
                 reason = reason or "letterhead"
                 if len(text.split()) <= 6 and sum(c.isalpha() for c in text) >= 3:
@@ -205,13 +266,13 @@ def remove_furniture(pages: tuple[Page, ...]) -> StageResult:
                 kept.append(line)
             else:
                 removed.append(Removal(line, reason))
-                reasons[reason.split(" ")[0] if reason.startswith("footnote") else reason] += 1
+                reasons[reason.split(" ")[0] if reason.startswith("footnote") else reason.split(",")[0]] += 1
         # drop blank lines left at the top of the page
         while kept and _blank(kept[0]):
             removed.append(Removal(kept.pop(0), "blank"))
         out.append(Page(page.number, tuple(kept), page.estimated, tuple(removed), page.unattributed))
     details = {"removed": sum(reasons.values()), "by_reason": dict(reasons), "footnote_calls": calls,
-               "running": sorted(running)}
+               "running": sorted(running), "running_pages": printed}
     return StageResult(tuple(out), details)
 
 

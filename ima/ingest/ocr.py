@@ -1,187 +1,243 @@
-"""Repair OCR damage: broken Unicode, wrong Dutch diacritics, margin garbage on body lines.
+"""Repair OCR damage: broken Unicode, misread Dutch words, margin-column fragments.
+
+Per body line, in this order:
 
 1. Unicode repair with ``ftfy`` (mojibake, broken escapes); curly quotes are kept.
-2. Diacritic repair with the lexicon: a word the lexicon does not know gets
-   candidates by swapping characters OCR confuses (``é/ë/è/ê``, ``o/ö/d``,
-   ``i/ï/í``, ``u/ü``, ...); a candidate the lexicon knows replaces it
-   (``Tunesié -> Tunesië``, ``codrdinatie -> coördinatie``). A known word is
+2. Margin fragments (:mod:`ima.ingest.margin`): a sidebar fragment appended to
+   the line is cut off, a line that is only sidebar text or noise is taken
+   out. Both are kept on the page as ``Removal`` (the fragment as a ``Line``
+   with the source line's span) and listed in ``details["margin"]``.
+3. Word repair with the lexicon (:mod:`ima.ingest.spelling`): OCR-confused
+   characters (``Tunesié -> Tunesië``, ``codrdinatie -> coördinatie``), edit
+   distance 1 when one candidate is clearly the most frequent, glued words
+   (``vanhet``) and split words (``migra tie``). A word the lexicon knows is
    never changed.
-3. Margin garbage glued to a body line by OCR: a trailing run of symbol junk
-   (``;‘i‘;faat‘i‘e'g‘i:f“"”aa'``), a trailing date after the sentence end, or
-   a trailing sidebar word (``Migratie``, ``Datum``, ``Bureau Internationaal``)
-   on a line that is already full-width without it.
 
-Every correction is reported in ``details["corrections"]`` as
-``{"page", "start", "before", "after", "kind"}``. Clean text passes unchanged.
+Every change is recorded in ``details["corrections"]`` as ``{"page", "start",
+"end", "before", "after", "reason", "kind"}``; ``start``/``end`` is the raw
+span of the word when the line's text is still the raw text, else the line's
+span. Clean text passes unchanged, and the stage is idempotent.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import product
+from collections import Counter
 from statistics import median
 
 import ftfy
 
-from ima.domain.text import Line, Page
-from ima.ingest import lexicon
+from ima.domain.text import Line, Page, Removal
+from ima.ingest import margin, spelling
 from ima.ingest.stage import StageResult
 
-CONFUSABLE: dict[str, tuple[str, ...]] = {
-    "é": ("ë", "è", "ê", "e"),
-    "ë": ("é", "e"),
-    "è": ("ë", "é", "e"),
-    "ê": ("ë", "é"),
-    "e": ("ë", "é"),
-    "d": ("ö",),
-    "o": ("ö",),
-    "ó": ("ö", "o"),
-    "6": ("ö",),
-    "i": ("ï",),
-    "í": ("ï", "i"),
-    "ì": ("ï", "i"),
-    "l": ("ï",),
-    "u": ("ü",),
-    "ú": ("ü", "u"),
-    "a": ("ä",),
-}
-RARE = set("éèêóíìúd6l")  # characters that are themselves suspicious in an unknown word
-SIDEBAR_WORDS = ("Datum", "Migratie", "Migratiebeleid", "Bureau Internationaal", "Bureau Internationale",
-                 "Ons kenmerk", "Directoraat-Generaal", "Directie")
-MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-_TRAILING_DATE = re.compile(rf"(?<=[.;:!?])\s+\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\s*$")
-_WORD = re.compile(r"[^\W\d_]{3,}")
+_WORD = re.compile(r"[^\W\d_]+")
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=True, fix_character_width=False,
                              explain=False)
+MARGIN_REASON = "margin"  # prefix of every Removal reason this stage adds
+OCR_EVIDENCE = 2  # misread characters or noise fragments a document needs before general edits apply
+_BROKEN_END = re.compile(r"\w-\s*$")
 
 
 def fix_word(word: str) -> str | None:
     """The lexicon's spelling of an unknown word with OCR-confused characters, or None."""
-    if lexicon.is_word(word):
-        return None
-    slots = [i for i, ch in enumerate(word.lower()) if ch in CONFUSABLE]
-    if not slots or not any(word.lower()[i] in RARE for i in slots):
-        # only words that carry a typical OCR misreading (é, d for ö, ...) are touched
-        if not any(ch in RARE for ch in word.lower()):
-            return None
-    best: tuple[float, str] | None = None
-    lower = word.lower()
-    rare_slots = [i for i in slots if lower[i] in RARE] or slots
-    for i in rare_slots:
-        for alt in CONFUSABLE[lower[i]]:
-            cand = lower[:i] + alt + lower[i + 1:]
-            best = _better(best, cand)
-    if best is None and len(rare_slots) >= 2:
-        for i, j in [(a, b) for a in rare_slots for b in rare_slots if a < b][:20]:
-            for alt_i, alt_j in product(CONFUSABLE[lower[i]], CONFUSABLE[lower[j]]):
-                cand = lower[:i] + alt_i + lower[i + 1:j] + alt_j + lower[j + 1:]
-                best = _better(best, cand)
-    if best is None:
-        return None
-    return _case_like(word, best[1])
+    fix = spelling.correct(word)
+    return fix.after if fix else None
 
 
-def _better(best: tuple[float, str] | None, cand: str) -> tuple[float, str] | None:
-    z = lexicon.zipf(cand)
-    if z < 2.0 and not (len(cand) > 8 and lexicon.is_word(cand)):
-        return best
-    z = max(z, 2.0)
-    return (z, cand) if best is None or z > best[0] else best
+def _word_fixes(text: str, edits: bool, continued: bool = False) -> list[tuple[int, int, spelling.Correction, str]]:
+    """``(start, end, correction, kind)`` for each word of ``text`` the lexicon corrects confidently.
+
+    ``edits`` allows edit-distance, glued- and split-word repairs (only in text that shows
+    OCR damage); ``continued`` says the line's first word ends a word hyphenated on the line before.
+    """
+    found: list[tuple[int, int, spelling.Correction, str]] = []
+    matches = list(_WORD.finditer(text))
+    skip = 0 if continued else -1
+    for i, m in enumerate(matches):
+        if i == skip:
+            continue  # a fragment of a hyphenated word is no word: the next stage joins it
+        word = m.group(0)
+        # ``risico’s`` / ``EU-landen``: a word glued to an apostrophe-s or inside a hyphenated
+        # compound is judged as a whole elsewhere; alone, its parts are not words
+        before = text[m.start() - 1: m.start()]
+        after = text[m.end(): m.end() + 1]
+        if after in "’'" and after and text[m.end() + 1: m.end() + 2] == "s":
+            continue
+        if len(word) < 3:
+            continue
+        if after == "-" and not text[m.end() + 1:].strip():
+            continue  # broken at the line end: the hyphenation stage decides about it
+        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        if edits and nxt is not None and text[m.end(): nxt.start()] == " " and before != "-":
+            joined = spelling.join_split(word, nxt.group(0))
+            if joined is not None:
+                found.append((m.start(), nxt.end(), joined, "split word"))
+                skip = i + 1
+                continue
+        fix = spelling.correct(word, edits and before != "-" and after != "-")
+        if fix is not None:
+            kind = "spelling" if fix.reason.startswith("edit distance") else "diacritics"
+            found.append((m.start(), m.end(), fix, kind))
+            continue
+        if edits and before != "-" and after != "-":
+            glued = spelling.split_glued(word)
+            if glued is not None:
+                found.append((m.start(), m.end(), glued, "glued words"))
+    return found
 
 
-def _case_like(original: str, word: str) -> str:
-    if original.isupper():
-        return word.upper()
-    if original[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
+def _record(page: Page, line: Line, offset: int | None, length: int, before: str, after: str,
+            reason: str, kind: str, exact: bool = True) -> dict:
+    # a word span is exact only while the offsets in the text are offsets in the raw span
+    if offset is not None and exact:
+        start, end = line.start + offset, line.start + offset + length
+    else:
+        start, end = line.start, line.end
+    return {"page": page.number, "start": start, "end": end, "before": before, "after": after,
+            "reason": reason, "kind": kind}
 
 
-def _fix_diacritics(text: str) -> str:
-    def repl(m: re.Match[str]) -> str:
-        return fix_word(m.group(0)) or m.group(0)
+def _column(pages: tuple[Page, ...]) -> tuple[float, float]:
+    """Median length of body lines and the widest a body line normally gets.
 
-    return _WORD.sub(repl, text)
-
-
-def _junk_token(tok: str) -> bool:
-    """A token of OCR margin noise: symbols and stray letters, no digits, no word."""
-    if any(c.isdigit() for c in tok):
-        return False
-    letters = sum(c.isalpha() for c in tok)
-    symbols = sum(not c.isalnum() and c not in "()" for c in tok)
-    if letters == 0:
-        return symbols >= 2 and tok not in ("...", "–", "—", "?!")
-    inner = tok.strip(".,;:!?()'\"‘’“”«»")
-    if inner and (lexicon.is_word(inner) or inner.isupper()):
-        return False
-    return symbols >= 4 and symbols >= letters / 2
+    Full lines of a justified column sit in the upper half of the lengths (the
+    lower half holds paragraph ends), so the column width is about the 75th
+    percentile; a line well beyond it carries text from beside the column.
+    """
+    lengths = sorted(len(l.text.rstrip()) for p in pages for l in p.lines if len(l.text.strip()) > 20)
+    if not lengths:
+        return 80.0, 90.0
+    return float(median(lengths)), lengths[int(len(lengths) * 0.75)] * 1.08
 
 
-def _strip_margin(text: str, width: float, vocab: tuple[str, ...]) -> tuple[str, str] | None:
-    """``(kept, stripped)`` when a trailing piece of the line is margin garbage."""
-    body = text.rstrip()
-    tokens = body.split(" ")
-    # symbol junk at the end
-    n = len(tokens)
-    while n > 1 and tokens[n - 1] and _junk_token(tokens[n - 1]):
-        n -= 1
-    if n < len(tokens) and n > 0:
-        kept = " ".join(tokens[:n]).rstrip()
-        if kept and sum(c.isalpha() for c in kept) >= 10:
-            return kept, body[len(kept):].strip()
-    m = _TRAILING_DATE.search(body)
-    if m:
-        return body[: m.start()], m.group(0).strip()
-    for word in vocab:
-        if body.endswith(" " + word):
-            kept = body[: -len(word)].rstrip()
-            prev = kept.split()[-1] if kept.split() else ""
-            if prev and prev[-1].isalpha() and prev.islower() and len(kept) >= 0.85 * width:
-                return kept, word
-            if prev and prev[-1] in ".;:)" and len(kept) >= 0.6 * width:
-                return kept, word
+def _next_body(lines: tuple[Line, ...], i: int) -> str | None:
+    """The next line that reads as body text (margin lines in between are skipped)."""
+    for line in lines[i + 1:]:
+        text = line.text.strip()
+        if text and not margin.junk_line(text) and not margin.standalone(text, (), frozenset()) \
+                and not margin.learnable(text):
+            return text
     return None
 
 
-def repair_ocr(pages: tuple[Page, ...]) -> StageResult:
-    """Unicode, diacritic and margin repair per line; reports each correction."""
-    corrections: list[dict] = []
-    vocab = set(SIDEBAR_WORDS)
+def _vocabulary(pages: tuple[Page, ...], margins: list[dict]) -> tuple[tuple[str, ...], set[str]]:
+    """Sidebar phrases (labels + what the furniture stage took from the letterhead) and the
+    fragments an earlier run of this stage already cut; furniture's margin lines go to ``margins``."""
+    static = set(margin.SIDEBAR_WORDS)
+    learned: set[str] = set()
     for page in pages:
         for r in page.removed:
             t = " ".join(r.line.text.split())
             if r.reason in ("sidebar", "letterhead") and 0 < len(t.split()) <= 3 and not t[:1].isdigit():
-                vocab.add(t)
-    vocab_sorted = tuple(sorted(vocab, key=len, reverse=True))
-    lengths = [len(l.text.rstrip()) for p in pages for l in p.lines if len(l.text.strip()) > 20]
-    width = median(lengths) if lengths else 80.0
-    out: list[Page] = []
+                static.add(t)
+            elif r.reason.startswith(MARGIN_REASON) and margin.learnable(t):
+                learned.add(t)
+            if r.reason == "margin fragment":
+                margins.append({"page": page.number, "start": r.line.start, "end": r.line.end, "text": t,
+                                "reason": "margin fragment line (remove_furniture)"})
+    return tuple(sorted(static, key=len, reverse=True)), learned
+
+
+def repair_ocr(pages: tuple[Page, ...]) -> StageResult:
+    """Unicode, margin and word repair per line; reports each correction and margin fragment."""
+    corrections: list[dict] = []
+    margins: list[dict] = []
+    vocab, learned = _vocabulary(pages, margins)
+    width, widest = _column(pages)
+
+    # pass 1: Unicode, and margin fragments recognised by form, sidebar labels or width
+    texts: list[list[str]] = []
+    exact: list[list[bool]] = []
+    cuts: list[dict[int, tuple[str, str]]] = []  # per page: line index -> (fragment, reason)
     for page in pages:
-        lines: list[Line] = []
-        for line in page.lines:
-            text = line.text
-            fixed = ftfy.fix_text(text, _FTFY)
-            if fixed != text:
-                corrections.append(_record(page, line, text, fixed, "unicode"))
-            diac = _fix_diacritics(fixed)
-            if diac != fixed:
-                corrections.append(_record(page, line, fixed, diac, "diacritics"))
-            cut = _strip_margin(diac, width, vocab_sorted) if diac.strip() else None
-            final = diac
+        texts.append([]), exact.append([]), cuts.append({})
+        for i, line in enumerate(page.lines):
+            fixed = ftfy.fix_text(line.text, _FTFY)
+            # offsets into the line stay raw offsets while nothing changed its length before
+            # (a margin cut only shortens its end)
+            exact[-1].append(fixed == line.text and line.end - line.start == len(line.text))
+            if fixed != line.text:
+                corrections.append(_record(page, line, None, 0, line.text, fixed, "broken Unicode (ftfy)",
+                                           "unicode"))
+            cut = margin.trailing_fragment(fixed, width, widest, vocab, _next_body(page.lines, i)) \
+                if fixed.strip() else None
             if cut is not None:
-                final = cut[0]
-                corrections.append(_record(page, line, diac, final, "margin", cut[1]))
-            lines.append(line.with_text(final) if final != text else line)
-        out.append(Page(page.number, tuple(lines), page.estimated, page.removed, page.unattributed))
-    kinds: dict[str, int] = {}
-    for c in corrections:
-        kinds[c["kind"]] = kinds.get(c["kind"], 0) + 1
-    return StageResult(tuple(out), {"corrections": corrections, "count": len(corrections), "by_kind": kinds})
+                fixed, cuts[-1][i] = cut[0], (cut[1], cut[2])
+            texts[-1].append(fixed)
+
+    # pass 2: a capitalised tail inside the column is sidebar text when the same tail ends
+    # other lines too and margin fragments were cut right next to it (the sidebar zone)
+    tails: dict[tuple[int, int], tuple[str, str]] = {}
+    for pi, page in enumerate(pages):
+        for i, text in enumerate(texts[pi]):
+            if i not in cuts[pi] and (t := margin.capitalised_tail(text, _next_body(page.lines, i))):
+                tails[(pi, i)] = t
+    seen = Counter(w for t in tails.values() for w in t[1].split())
+    seen.update(w for c in cuts for f, _ in c.values() for w in f.split() if margin.learnable(f))
+    for (pi, i), (kept, tail) in tails.items():
+        near = any(abs(j - i) <= 3 for j in cuts[pi])
+        if near and (all(seen[w] >= 2 for w in tail.split()) or tail in learned):
+            texts[pi][i] = kept
+            cuts[pi][i] = (tail, "repeated sidebar words next to other margin fragments break the sentence")
+
+    # edit-distance, glued- and split-word repairs only where the text shows OCR damage: in
+    # text from a PDF text layer an unknown word is a name, a hyphenation fragment or layer
+    # residue, and "correcting" it to the nearest frequent word would invent text
+    evidence = sum(1 for c in cuts for f, _ in c.values() if margin.junk_line(f))
+    evidence += sum(1 for page_texts in texts for t in page_texts for w in _WORD.findall(t)
+                    if len(w) >= 3 and spelling.correct(w, False) is not None)
+    edits = evidence >= OCR_EVIDENCE
+    prev = ""
+    out: list[Page] = []
+    for pi, page in enumerate(pages):
+        body: list[Line] = []
+        removed: list[Removal] = []
+        for i, line in enumerate(page.lines):
+            if i in cuts[pi]:
+                fragment, reason = cuts[pi][i]
+                removed.append(Removal(Line(fragment, line.start, line.end), f"{MARGIN_REASON}: {reason}"))
+                offset = len(texts[pi][i]) + ftfy.fix_text(line.text, _FTFY)[len(texts[pi][i]):].find(fragment)
+                rec = _record(page, line, offset, len(fragment), fragment, "", reason, "margin", exact[pi][i])
+                corrections.append(rec)
+                margins.append({**rec, "text": fragment})
+                if margin.learnable(fragment):
+                    learned.add(fragment)
+        for i, line in enumerate(page.lines):
+            text = texts[pi][i]
+            # pass 3: whole lines that are sidebar text (noise, a date, repeated sidebar words)
+            reason = margin.standalone(text, vocab, frozenset(learned))
+            if reason is not None:
+                removed.append(Removal(line, f"{MARGIN_REASON}: {reason}"))
+                margins.append({"page": page.number, "start": line.start, "end": line.end,
+                                "text": text.strip(), "reason": reason})
+                continue
+            # pass 4: misread, glued and split words
+            current = line.with_text(text) if text != line.text else line
+            continued = bool(_BROKEN_END.search(prev))
+            body.append(_repair_words(page, current, corrections, exact[pi][i], edits, continued))
+            if text.strip():
+                prev = text
+        out.append(Page(page.number, tuple(body), page.estimated, page.removed + tuple(removed),
+                        page.unattributed))
+    corrections.sort(key=lambda c: (c["page"], c["start"]))
+    kinds = Counter(c["kind"] for c in corrections)
+    return StageResult(tuple(out), {"corrections": corrections, "count": len(corrections),
+                                    "by_kind": dict(kinds), "margin": margins, "edits": edits})
 
 
-def _record(page: Page, line: Line, before: str, after: str, kind: str, stripped: str | None = None) -> dict:
-    rec = {"page": page.number, "start": line.start, "before": before, "after": after, "kind": kind}
-    if stripped is not None:
-        rec["stripped"] = stripped
-    return rec
+def _repair_words(page: Page, line: Line, corrections: list[dict], exact: bool, edits: bool,
+                  continued: bool) -> Line:
+    """The line with its misread words corrected; each correction appended to ``corrections``."""
+    text = line.text
+    fixes = _word_fixes(text, edits, continued)
+    if not fixes:
+        return line
+    parts, pos = [], 0
+    for start, end, fix, kind in fixes:
+        parts += [text[pos:start], fix.after]
+        pos = end
+        corrections.append(_record(page, line, start, end - start, fix.before, fix.after, fix.reason, kind,
+                                   exact))
+    parts.append(text[pos:])
+    return line.with_text("".join(parts))

@@ -88,6 +88,44 @@ def test_body_lines_that_look_like_labels_are_kept():
     assert [l.text for l in result.pages[0].lines] == texts
 
 
+def test_running_headers_removed_with_their_page_number():
+    body = "De leden van de {}-fractie hebben kennisgenomen van de brief en stellen nog enkele vragen."
+    pages = (
+        _page(6, [body.format("VVD"), "Tweede Kamer, vergaderjaar 2017–2018, 19 637, nr. 2395 6"]),
+        _page(7, ["12 Eerste Kamer, vergaderjaar 2019–2020, 35 300 VI, C", body.format("CDA")], 100),
+        _page(8, [body.format("SP"), "Tweede Kamer, vergaderjaar 2020-2021, 35 570-VI, nr. 8 2"], 200),
+    )
+    result = remove_furniture(pages)
+    for page, party in zip(result.pages, ("VVD", "CDA", "SP")):
+        assert [l.text for l in page.lines] == [body.format(party)]
+    reasons = [r.reason for p in result.pages for r in p.removed]
+    assert reasons == ["running header/footer, page 6", "running header/footer, page 12",
+                       "running header/footer, page 2"]
+    assert [d["printed"] for d in result.details["running_pages"]] == [6, 12, 2]
+
+
+def test_kamerstukken_header_only_when_it_recurs_at_the_page_edge():
+    body = "Het kabinet verwijst naar de eerdere brief over dit onderwerp aan uw Kamer ({})."
+    header = "Kamerstukken II 2017/18, 19 637, nr. 2395 {}"
+    pages = tuple(_page(n, [body.format(n), f"{n + 2} Kamerstukken II 2017/18, 19 637, nr. 2380",
+                            body.format(-n), header.format(n)], n * 500) for n in (2, 3, 4))
+    result = remove_furniture(pages)
+    for n, page in zip((2, 3, 4), result.pages):
+        assert [r.reason for r in page.removed] == [f"running header/footer, page {n}"]
+        assert f"{n + 2} Kamerstukken II 2017/18, 19 637, nr. 2380" in [l.text for l in page.lines]
+    # a footnote citing a paper once is not a header
+    single = remove_furniture((_page(1, [body, "3 Kamerstukken II 2019/20, 28 638, nr. 7"]),))
+    assert not single.pages[0].removed
+
+
+def test_corpus_kamerstuk_running_headers(corpus_paths):
+    text = corpus_paths["kamerstuk_2395"].read_text(encoding="utf-8")
+    result = remove_furniture(split_pages(Extraction(text, SourceFormat.TEXT)).pages)
+    for page in result.pages:
+        assert not any("vergaderjaar" in l.text for l in page.lines)
+    assert [(d["page"], d["printed"]) for d in result.details["running_pages"]] == [(7, 7), (31, 31)]
+
+
 def test_ocr_margin_fragment_removed():
     texts = ["Dit is gewone tekst over migratie en terugkeer.", ", \\ . s . . . Migratiebeleid", "Nog een zin."]
     result = remove_furniture((_page(1, texts),))

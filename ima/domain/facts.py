@@ -1,0 +1,162 @@
+"""Entities and figures found in a passage: countries, organisations, money, counts, dates.
+
+Every mention keeps its exact character span in the text it was found in
+(``text[span.start:span.end] == mention.text``), so a figure can always be
+cited with the sentence and page it came from. Values are ``Decimal`` so
+that ``3,5 mln.`` is 3500000 exactly, never 3499999.9999.
+
+Qualifiers are kept as written but lower-cased with single spaces
+(``"ruim"``, ``"meer dan"``, ``"oplopend tot"``); :data:`QUALIFIER_BOUNDS`
+says what each one means for the value, so a query can ask for "at least"
+figures without knowing Dutch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterator, Literal
+
+#: What a qualifier says about the true value relative to the stated one.
+QUALIFIER_BOUNDS: dict[str, Literal["about", "above", "below", "at_most", "at_least"]] = {
+    "circa": "about", "ca.": "about", "ongeveer": "about", "zo'n": "about", "zo’n": "about",
+    "rond": "about", "rond de": "about", "ruwweg": "about", "naar schatting": "about", "bijna": "below",
+    "ruim": "above", "meer dan": "above", "ruim boven": "above", "boven de": "above", "over": "above",
+    "minder dan": "below", "lager dan": "below", "onder de": "below", "nog geen": "below",
+    "tot": "at_most", "tot en met": "at_most", "oplopend tot": "at_most", "maximaal": "at_most",
+    "hooguit": "at_most", "ten hoogste": "at_most", "hoger dan": "above",
+    "minimaal": "at_least", "ten minste": "at_least", "tenminste": "at_least", "minstens": "at_least",
+}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open character range ``[start, end)`` in the text that was searched."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def overlaps(self, other: Span) -> bool:
+        """True if the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class CountryMention:
+    """A country (ISO 3166-1 alpha-3 ``code``) or a named region (region id, e.g. ``sahel``).
+
+    ``text`` is the name as written (``Syriërs``, ``Tunesié``, ``Hoorn van Afrika``).
+    """
+
+    code: str
+    text: str
+    kind: Literal["country", "region"]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationMention:
+    """An organisation (``id`` from ``ima/data/organisations.csv``) as written in the text."""
+
+    id: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A sum of money: ``EUR 6 miljard``, ``118 miljoen euro per jaar in 2029``.
+
+    ``value`` is in units of ``currency`` (ISO 4217) with the scale applied;
+    ``scale`` is the scale word as written (``mln.``, ``miljard``) or None.
+    For a range (``tussen USD 7.000 en USD 8.000``) ``low``/``high`` hold the
+    bounds and ``value`` is the low bound. ``period`` is ``per jaar`` and the
+    like; ``year`` the year the amount applies to when written next to it.
+    """
+
+    currency: str
+    value: Decimal
+    text: str
+    span: Span
+    scale: str | None = None
+    qualifier: str | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    period: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A number of people or things: ``26.840 vluchtelingen``, ``ruim 3,5 mln. Syriërs``.
+
+    ``unit`` is the noun as written (None when the text gives none, as in
+    ``circa 32.500``) and ``unit_lemma`` its singular (``vluchteling``).
+    ``period`` is a rate written after it (``750 vluchtelingen per jaar``).
+    """
+
+    value: Decimal
+    text: str
+    span: Span
+    unit: str | None = None
+    unit_lemma: str | None = None
+    qualifier: str | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    period: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Percentage:
+    """A share in percent: ``90%``, ``bijna 50%``, ``50 procent``, ``twee derde`` (66.67)."""
+
+    value: Decimal
+    text: str
+    span: Span
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date or period: ``10 juli 2020``, ``maart 2018``, ``2020–2023``, ``25 april jl.``.
+
+    ``iso`` is the ISO 8601 form at the precision written: ``2020-07-10``,
+    ``2018-03``, ``2018``, ``--04-25`` (day without a year), intervals with
+    ``/`` (``2016-03-04/2020-04-01``). ``start``/``end`` are the first and
+    last day covered when the year is known, else None.
+    """
+
+    iso: str
+    text: str
+    span: Span
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+Mention = CountryMention | OrganisationMention | Amount | Count | Percentage | DateMention
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """All mentions found in one text, each list in text order."""
+
+    countries: tuple[CountryMention, ...] = ()
+    organisations: tuple[OrganisationMention, ...] = ()
+    amounts: tuple[Amount, ...] = ()
+    counts: tuple[Count, ...] = ()
+    percentages: tuple[Percentage, ...] = ()
+    dates: tuple[DateMention, ...] = field(default=())
+
+    def __iter__(self) -> Iterator[Mention]:
+        """Every mention, grouped by kind."""
+        for group in (self.countries, self.organisations, self.amounts, self.counts,
+                      self.percentages, self.dates):
+            yield from group
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)

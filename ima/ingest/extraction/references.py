@@ -1,0 +1,31 @@
+"""Numbers that are identifiers, not quantities: Kamerstuk numbers, articles, pages, postcodes.
+
+The count extractor never reads a number inside one of these spans. They are
+recognised by the word that introduces them, because the digits alone
+(``19 637``, ``2395``, ``33``) look like any other number.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PATTERNS = [
+    # Kamerstuk 19 637, nr. 2380 / Kamerstukken II 2017/18, 34 952, nr. 1 / 21 501-20, nr. 1265
+    r"(?:Kamerstuk(?:ken)?(?:\s+I{1,2})?\s+)?(?:\d{4}/\d{2},?\s+)?\d{2}\s?\d{3}(?:-[\w-]+)?,\s*nr\.\s*\d+",
+    r"(?<!\w)(?:nr|nrs|no|nummer)\.?\s*\d+(?:[-–]\d+)?",
+    r"(?<!\w)(?:artikel|art\.|lid|onderdeel|pagina|pag\.|blz\.|p\.|bijlage|hoofdstuk|paragraaf|punt|motie)\s+\d+\w*",
+    r"(?<!\w)Postbus\s+\d+",
+    r"(?-i:(?<!\w)\d{4}\s?[A-Z]{2}(?!\w))",  # postcode 2500 EH (capitals: "2015 en" is no postcode)
+    r"(?<![\w/])\d+/\d+(?:/\w+)*",  # 2013/32/EU, Verordening 2017/2226
+    r"(?<!\w)\d{1,2}[.:]\d{2}\s*uur",  # 14.00 uur is a time
+    r"(?<!\w)(?:kenmerk|ons kenmerk|uw kenmerk|referentie)\s*:?\s*[\w./-]+",
+    r"(?<!\w)(?:[A-Z][a-z]+)?(?:wet|richtlijn|verordening|verdrag|besluit)\s+(?:19|20)\d\d(?!\d)",
+    r"(?<!\w)(?:Wet|Vreemdelingenwet|Vreemdelingenbesluit|Vreemdelingencirculaire)\s+[\w ]{0,20}?(?:19|20)\d\d(?!\d)",
+    r"(?<!\w)(?:Tweede|Eerste) Kamer, vergaderjaar\s+\d{4}[-–]\d{4},\s*\d{2}\s?\d{3}(?:-[\w-]+)?,\s*nr\.\s*\d+(?:\s+\d+)?",
+]
+_REFERENCE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+
+
+def reference_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that are references or identifiers, in order."""
+    return [(m.start(), m.end()) for m in _REFERENCE.finditer(text)]
