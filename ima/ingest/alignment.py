@@ -14,13 +14,41 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+# Advance widths (per mille of the em) of a Helvetica-like sans font: the letters in
+# these letters are set in RO Sans/Helvetica, and only relative widths matter here.
+_HELVETICA = dict(zip(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-()':;/&–’‘",
+    [556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278,
+     556, 500, 722, 500, 500, 500, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722,
+     778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611] + [556] * 10
+    + [278, 278, 278, 333, 333, 333, 191, 278, 278, 278, 667, 556, 222, 222],
+))
+
+
+def glyph_width(ch: str, scale: float = 1.0) -> float:
+    """Advance width of a glyph in a Helvetica-like sans font (em = 1), times ``scale``.
+
+    Shared by the layer separator (which undoes an x-order merge) and the defect
+    generator (which performs one), so both use the same font model.
+    """
+    base = _HELVETICA.get(ch)
+    if base is None:
+        base = _HELVETICA.get(ch.lower() if ch.isupper() else ch, 556)
+        if ch.isalpha() and not ch.isascii():
+            base = 556
+    return base / 1000.0 * scale
+
 
 @njit(cache=True, nogil=True)
-def position_embedding(needle: np.ndarray, hay: np.ndarray, xs: np.ndarray, hx: np.ndarray) -> np.ndarray:
+def position_embedding_at(needle: np.ndarray, hay: np.ndarray, xs: np.ndarray, ws: np.ndarray,
+                          hx: np.ndarray) -> np.ndarray:
     """Hay positions taken by the needle (ascending), or an empty array when it does not fit.
 
     ``needle``/``hay`` are character codes; ``xs[i]`` is the x offset of needle
-    character ``i`` (``len(needle) + 1`` entries), ``hx[g]`` that of hay character ``g``.
+    character ``i`` (``len(needle) + 1`` entries), ``ws[i]`` the summed width of
+    needle characters before ``i`` and ``hx[g]`` that of hay characters before ``g``,
+    so ``hx[g] - ws[i]`` is the x of the other run's next glyph. ``xs`` and ``ws``
+    differ when the needle is itself several merged runs (its glyphs are denser).
     """
     n = needle.shape[0]
     m = hay.shape[0]
@@ -42,7 +70,7 @@ def position_embedding(needle: np.ndarray, hay: np.ndarray, xs: np.ndarray, hx: 
             if c == inf:
                 continue
             x_needle = xs[i]
-            x_rest = hx[g] - xs[i]
+            x_rest = hx[g] - ws[i]
             pen = x_rest - x_needle if (i < n and x_rest > x_needle) else 0.0
             if c + pen < new[i]:
                 new[i] = c + pen
@@ -65,3 +93,9 @@ def position_embedding(needle: np.ndarray, hay: np.ndarray, xs: np.ndarray, hx: 
     if i != 0:
         return empty
     return out
+
+
+@njit(cache=True, nogil=True)
+def position_embedding(needle: np.ndarray, hay: np.ndarray, xs: np.ndarray, hx: np.ndarray) -> np.ndarray:
+    """:func:`position_embedding_at` for a needle that is one run (its x offsets are its widths)."""
+    return position_embedding_at(needle, hay, xs, xs, hx)

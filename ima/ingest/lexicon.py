@@ -323,14 +323,18 @@ def _two_part(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
-def unscramble(token: str, min_zipf: float = 3.0) -> str:
+def unscramble(token: str, min_zipf: float = 3.0, trust_compounds: bool = True) -> str:
     """A known word that ``token`` becomes with at most two swaps of neighbouring letters.
 
     Glyphs of two overlaid layers that sit at the same x come out in either
-    order; a leftover like ``beeldi`` is ``beleid``. Known tokens are returned as is.
+    order; a leftover like ``beeldi`` is ``beleid``. Known tokens are returned as is;
+    with ``trust_compounds=False`` a token known only as a compound of parts
+    (``bezein``: ``bez`` + ``ein``) may still become a listed word (``bezien``).
     """
     core = token.strip(_EDGE)
-    if len(core) < 3 or not core.isalpha() or is_word(core):
+    if len(core) < 3 or not core.isalpha():
+        return token
+    if listed(core) or (trust_compounds and is_word(core)):
         return token
     lead = token[: token.index(core[0])] if core else ""
     trail = token[len(lead) + len(core):]

@@ -80,3 +80,22 @@ def test_no_fit_is_empty() -> None:
     got = position_embedding(np.array([ord("x")], dtype=np.int64), np.array([ord("a"), ord("b")], dtype=np.int64),
                              np.array([0.0, 0.5]), np.array([0.0, 0.5, 1.0]))
     assert got.size == 0
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="abdeilmnorstw", min_size=1, max_size=20),
+       st.text(alphabet="abdeilmnorstw", min_size=0, max_size=20),
+       st.lists(st.booleans(), max_size=40), st.floats(0.3, 1.0))
+def test_dense_needle_alignment_is_an_embedding(needle: str, other: str, picks: list[bool], density: float) -> None:
+    # a needle that is itself several merged runs sits denser on the line: xs != ws
+    from ima.ingest.alignment import position_embedding_at
+
+    hay = interleave(needle, other, picks)
+    ws, hx = np.array(widths(needle)), np.array(widths(hay))
+    codes = np.array([ord(c) for c in needle], dtype=np.int64)
+    hay_codes = np.array([ord(c) for c in hay], dtype=np.int64)
+    got = position_embedding_at(codes, hay_codes, ws * density, ws, hx)
+    assert got.size == len(needle)
+    assert "".join(hay[k] for k in got.tolist()) == needle
+    same = position_embedding_at(codes, hay_codes, ws, ws, hx)
+    assert same.tolist() == position_embedding(codes, hay_codes, ws, hx).tolist()

@@ -1,21 +1,25 @@
-"""separate_layers: subtract earlier pages' text layers from later pages."""
+"""separate_layers: subtract earlier pages' text layers from later pages.
+
+Property tests use the defect generator (``ima.ingest.defects``) on clean Dutch
+prose from the corpus; the CER bounds are a margin over what ``bench/repair.py``
+measured (worst document: 0.4% with 2 layers, under 1% with 3-4).
+"""
 
 from __future__ import annotations
 
 import random
-from difflib import SequenceMatcher
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import Levenshtein
 
 from ima.domain.document import Extraction, SourceFormat
 from ima.domain.text import Line, Page
-from ima.ingest.layers import _width, separate_layers, subtract
+from ima.ingest.defects import LayerSettings, Run, generate, merge_line
+from ima.ingest.layer_align import align_lines
+from ima.ingest.layer_subtract import remove
+from ima.ingest.layers import separate_layers, subtract
 from ima.ingest.pages import split_pages
-
-WORDS = ("de het een van en in op met voor aan dat die zijn worden kabinet migratie terugkeer landen "
-         "samenwerking Nederland vluchtelingen regio beleid brief Kamer inzet partnerschap Europese "
-         "afspraken herkomst bescherming opvang asiel ontwikkeling programma steun").split()
 
 
 def _page(number: int, texts: list[str], offset: int = 0) -> Page:
@@ -26,40 +30,17 @@ def _page(number: int, texts: list[str], offset: int = 0) -> Page:
     return Page(number, tuple(lines))
 
 
-def _merge(a: str, b: str) -> str:
-    """Merge two lines that start at one margin the way an extractor sorts glyphs by x."""
-    xa = [sum(_width(c) for c in a[:i]) for i in range(len(a))]
-    xb = [sum(_width(c) for c in b[:i]) for i in range(len(b))]
-    glyphs = sorted([(x, 0, i, c) for i, (x, c) in enumerate(zip(xa, a)) if c != " "]
-                    + [(x, 1, i, c) for i, (x, c) in enumerate(zip(xb, b)) if c != " "])
-    return "".join(c for *_, c in glyphs)
+def _fold(text: str) -> str:
+    return " ".join(text.split())
 
 
-def _layered(clean_pages: list[list[str]], rng: random.Random, interleave: float) -> list[Page]:
-    """Chunk k = chunk k-1's lines plus page k's lines, some merged character-wise into old lines."""
-    chunks: list[list[str]] = [list(clean_pages[0])]
-    for page in clean_pages[1:]:
-        prev = chunks[-1]
-        out: list[str] = []
-        new = list(page)
-        for old in prev:
-            if new and rng.random() < interleave:
-                out.append(_merge(old, new.pop(0)))
-            else:
-                out.append(old)
-                if new and rng.random() < 0.5:
-                    out.append(new.pop(0))
-        out.extend(new)
-        chunks.append(out)
-    pages, pos = [], 0
-    for n, chunk in enumerate(chunks, start=1):
-        pages.append(_page(n, chunk, pos))
-        pos += sum(len(t) + 1 for t in chunk)
-    return pages
+def _cer(got: str, want: str) -> float:
+    return Levenshtein.distance(_fold(got), _fold(want)) / max(1, len(_fold(want)))
 
 
-def _sentence(rng: random.Random) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 9))) + "."
+def _separate(doc):
+    split = split_pages(Extraction(doc.text, SourceFormat.TEXT)).pages
+    return split, separate_layers(split)
 
 
 def test_whole_lines_of_earlier_page_are_removed():
@@ -74,11 +55,36 @@ def test_interleaved_line_keeps_the_new_text():
     assert subtract("Postbus 20301", "PDoatstubmus 2 0301") == "Datum"
     old = "het kabinet zet in op terugkeer"
     new = "de samenwerking met landen van herkomst"
-    assert subtract(old, _merge(old, new)) == new
+    merged = merge_line([Run(0, 0, old, 0), Run(0, 0, new, 1)], random.Random(0))
+    assert subtract(old, merged) == new
 
 
 def test_duplicated_letters_of_identical_text():
     assert subtract("Directoraat-Generaal", "DDiirereccttoraatoraat--GGenenereraalaal") == "Directoraat-Generaal"
+
+
+def test_several_earlier_lines_merged_into_one_line():
+    # two earlier lines (body at the margin, a sidebar entry far right) land on the
+    # baseline of one new line: the current line carries both, and the new text stays
+    body = "De leden vragen naar de inzet van het kabinet."
+    side = "Ons kenmerk"
+    new = "Het kabinet antwoordt als volgt op de vragen."
+    rng = random.Random(3)
+    merged = merge_line([Run(0, 0, body, 0), Run(0, 62, side, 0), Run(0, 0, new, 1)], rng)
+    prev = ["Aanhef van de brief", body, side, "Slot van de brief"]
+    cur = ["Aanhef van de brief", merged, "Slot van de brief"]
+    mapped = align_lines(prev, cur)
+    assert mapped.whole == {0: 0, 2: 3}
+    assert mapped.merged == {1: [1, 2]}
+    rest, missing = remove([body, side], merged)
+    assert (rest, missing) == (new, 0)
+
+
+def test_earlier_line_with_swapped_glyphs_is_still_found():
+    # glyphs of two layers at the same x come out in either order: "Zb" for "bZ"
+    prev = ["bZeog de inzet van het kabinet op terugkeer", "tweede regel"]
+    cur = ["Zbeog de inzet van het kabinet op terugkeer", "tweede regel", "nieuwe regel"]
+    assert align_lines(prev, cur).whole == {0: 0, 1: 1}
 
 
 def test_no_layers_is_a_no_op(corpus_paths):
@@ -91,9 +97,9 @@ def test_no_layers_is_a_no_op(corpus_paths):
 
 
 def test_unrelated_pages_are_not_layered():
-    p1 = ["Over de opvang van vluchtelingen in de regio.", "Een tweede zin over beleid."]
-    p2 = ["Iets heel anders over terugkeer.", "En nog een zin over landen."]
-    pages = (_page(1, p1), _page(2, p2, 200))
+    p1 = ["Over de opvang van vluchtelingen in de regio.", "Een tweede zin over beleid."] * 3
+    p2 = ["Iets heel anders over terugkeer.", "En nog een zin over landen."] * 3
+    pages = (_page(1, p1), _page(2, p2, 400))
     assert separate_layers(pages).pages == pages
 
 
@@ -112,23 +118,50 @@ def test_corpus_letter_later_pages_do_not_repeat_page_one(corpus_paths):
     assert set(pages.details["unattributed"]) == {1, 3, 5, 7}
 
 
-@settings(max_examples=25, deadline=None)
-@given(st.integers(0, 10_000), st.integers(2, 4), st.floats(0.0, 0.6))
-def test_synthetic_layers_recover_each_page(seed, n_pages, interleave):
-    rng = random.Random(seed)
-    clean = [[_sentence(rng) for _ in range(rng.randint(3, 6))] for _ in range(n_pages)]
-    layered = _layered(clean, rng, interleave)
-    result = separate_layers(tuple(layered))
-    for want, got in zip(clean, result.pages):
-        # which characters belong to which page must be exact; word spacing inside merged
-        # lines is rebuilt with the lexicon and may differ (``steun samenwerking`` vs a compound)
-        # (letters of equal width at one x may still swap: ``aan``/``ana``, so allow 10% of a line)
-        got_lines = ["".join(l.text.split()) for l in got.lines if l.text.strip()]
-        want_lines = ["".join(w.split()) for w in want]
-        assert len(got_lines) == len(want_lines)
-        for g, w in zip(got_lines, want_lines):
-            assert SequenceMatcher(None, g, w).ratio() >= 0.9, (g, w)
-        if interleave == 0.0:
-            assert got_lines == want_lines
-        raw = {(l.start, l.end) for l in layered[got.number - 1].lines}
-        assert all((l.start, l.end) in raw for l in got.lines)
+def test_corpus_progress_report_last_page_is_separated(corpus_paths):
+    text = corpus_paths["progress_2021"].read_text(encoding="utf-8")
+    result = separate_layers(split_pages(Extraction(text, SourceFormat.TEXT)).pages)
+    assert [p.number for p in result.pages] == [1, 3, 5, 7, 9, 11]
+    *_, page9, page11 = result.pages
+    assert "Bovenstaande initiatieven richten zich alle direct op het zo gericht mogelijk" in page9.text
+    assert "In februari van 2020 heb ik de" in page9.text  # five layers, untangled
+    assert "Het kabinet hecht aan het behouden en vergroten van draagvlak" in page11.text
+    assert "De Staatssecretaris van Justitie en Veiligheid" in page11.text
+    for later in (page9, page11):  # page 1's text, carried by every later layer, is gone
+        assert "Op 29 maart 2018 presenteerde het kabinet" not in later.text
+    assert "Bovenstaande initiatieven" not in page11.text
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 10_000), st.floats(0.0, 1.0), st.sampled_from(["random", "earlier", "later"]))
+def test_two_layers_recover_each_page(seed, coincide, ties):
+    doc = generate(LayerSettings(layers=2, coincide=coincide, ties=ties), random.Random(seed))
+    split, result = _separate(doc)
+    assert [p.number for p in result.pages] == list(doc.numbers)
+    for page, want in zip(result.pages, doc.truth):
+        assert _cer(page.text, want) <= 0.015
+    for raw, page in zip(split, result.pages):  # every kept line is a line of its own chunk
+        spans = {(l.start, l.end) for l in raw.lines}
+        assert all((l.start, l.end) in spans for l in page.lines)
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(0, 10_000), st.integers(3, 4), st.sampled_from(["all", "first"]))
+def test_more_layers_recover_each_page(seed, layers, mode):
+    doc = generate(LayerSettings(layers=layers, mode=mode), random.Random(seed))
+    _, result = _separate(doc)
+    assert len(result.pages) == len(doc.truth)
+    for page, want in zip(result.pages, doc.truth):
+        assert _cer(page.text, want) <= 0.03
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(0, 10_000), st.integers(2, 5))
+def test_new_page_lines_are_kept_once(seed, layers):
+    # baselines never coincide: the new page's lines alternate with earlier ones, and
+    # each must come back exactly once, in order (identical sidebars merge and are kept once)
+    doc = generate(LayerSettings(layers=layers, coincide=0.0, sidebar=False), random.Random(seed))
+    _, result = _separate(doc)
+    for page, want in zip(result.pages, doc.truth):
+        got = [_fold(l.text) for l in page.lines if l.text.strip()]
+        assert got == [_fold(l) for l in want.splitlines() if l.strip()]
