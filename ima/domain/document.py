@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from ima.domain.facts import Facts
 from ima.domain.metadata import DocumentMetadata
 from ima.domain.text import Page, Passage, StageReport
 
@@ -37,6 +38,14 @@ class Extraction:
 
 
 @dataclass(frozen=True, slots=True)
+class PassageFacts:
+    """The entities and figures found in one passage (spans relative to the passage text)."""
+
+    passage_seq: int
+    facts: Facts
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedDocument:
     """A document after the whole ingestion pipeline, ready to be stored."""
 
@@ -48,6 +57,7 @@ class ParsedDocument:
     passages: tuple[Passage, ...]
     metadata: DocumentMetadata
     stages: tuple[StageReport, ...] = ()
+    facts: tuple[PassageFacts, ...] = ()  # entities and figures, per passage that has any
 
     @property
     def raw_text(self) -> str:

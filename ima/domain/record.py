@@ -109,3 +109,31 @@ class SearchHit:
     score: float
     raw_start: int
     raw_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class FactRecord:
+    """A stored fact with where it stands: document, page, passage and its text.
+
+    ``start``/``end`` are offsets of the mention in ``passage`` (the passage's clean text).
+    """
+
+    document_id: int
+    title: str | None
+    date: dt.date | None
+    page: int
+    page_estimated: bool
+    passage_seq: int
+    kind: str
+    key: str | None
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    qualifier: str | None
+    period: str | None
+    text: str
+    start: int
+    end: int
+    passage: str
+    payload: dict

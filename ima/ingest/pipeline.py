@@ -1,7 +1,7 @@
 """The ingestion pipeline: explicit stages whose intermediate results are kept.
 
 extract -> split pages -> separate layers -> remove furniture -> (metadata) ->
-footnotes -> repair OCR -> join hyphenation -> passages.
+footnotes -> repair OCR -> join hyphenation -> passages -> facts.
 
 Layer separation runs before furniture removal on purpose: an overlaid page
 carries the letterhead of earlier layers interleaved with its own, and only
@@ -12,10 +12,12 @@ then works on clean lines.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import replace
 
-from ima.domain.document import Extraction, ParsedDocument
-from ima.domain.text import Page, StageReport
+from ima.domain.document import Extraction, ParsedDocument, PassageFacts
+from ima.domain.text import Page, Passage, StageReport
+from ima.ingest.extraction import extract_facts
 from ima.ingest.footnotes import extract_footnotes
 from ima.ingest.furniture import remove_furniture
 from ima.ingest.hyphenation import join_hyphenation
@@ -62,8 +64,21 @@ def parse_extraction(extraction: Extraction, *, source: str, content_hash: str, 
     passages = build_passages(pages)
     reports.append(StageReport("build_passages", "\n\n".join(p.text for p in passages),
                                {"passages": len(passages)}))
+    facts = find_facts(passages)
+    reports.append(StageReport("extract_facts", "", dict(Counter(
+        type(m).__name__ for group in facts for m in group.facts))))
     return ParsedDocument(source=source, content_hash=content_hash, size=size, extraction=extraction,
-                          pages=pages, passages=passages, metadata=metadata, stages=tuple(reports))
+                          pages=pages, passages=passages, metadata=metadata, stages=tuple(reports), facts=facts)
+
+
+def find_facts(passages: tuple[Passage, ...]) -> tuple[PassageFacts, ...]:
+    """Entities and figures per passage (headings and signatures included: they name countries too)."""
+    found = []
+    for passage in passages:
+        facts = extract_facts(passage.text)
+        if len(facts):
+            found.append(PassageFacts(passage.seq, facts))
+    return tuple(found)
 
 
 def content_hash(data: bytes) -> str:

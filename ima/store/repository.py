@@ -15,15 +15,16 @@ from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ima.domain.document import IngestOutcome, IngestStatus, ParsedDocument
-from ima.domain.record import DocumentSummary, SearchHit, StoredDocument
+from ima.domain.record import DocumentSummary, FactRecord, SearchHit, StoredDocument
 from ima.store import migrate, rows
+from ima.store.fact_query import query_facts
 from ima.store.database import SQLITE_BEGIN, create_store_engine, default_database_url
 from ima.store.schema import TABLES, Base, Document
 from ima.store.search import search as run_search
 
 _documents = Document.__table__
 # Child tables in insertion order (all reference documents.id only).
-_CHILD_TABLES = ("signatories", "footnotes", "pages", "passages", "stage_outputs")
+_CHILD_TABLES = ("signatories", "footnotes", "pages", "passages", "stage_outputs", "facts")
 
 
 class DocumentNotFound(KeyError):
@@ -220,6 +221,13 @@ class Store:
         """
         with self._read() as connection:
             return run_search(connection, query, limit=limit, offset=offset)
+
+    def facts(self, *, kinds: tuple[str, ...] = (), key: str | None = None, about: str | None = None,
+              document_id: int | None = None, limit: int = 100, offset: int = 0) -> list[FactRecord]:
+        """Facts of current documents; ``about`` = standing in a passage that mentions that country/region."""
+        with self._read() as connection:
+            return query_facts(connection, kinds=kinds, key=key, about=about, document_id=document_id,
+                               limit=limit, offset=offset)
 
     def counts(self) -> dict[str, int]:
         """Number of rows per table."""

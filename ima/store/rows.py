@@ -21,6 +21,7 @@ from ima.domain.metadata import (
 )
 from ima.domain.record import DocumentSummary, RemovedLine, StoredPage
 from ima.domain.text import Passage, StageReport
+from ima.store.fact_rows import fact_rows
 from ima.store.textsearch import index_stems, index_words
 
 
@@ -127,6 +128,7 @@ def part_rows(doc: ParsedDocument, document_id: int, *, stemmed: bool) -> dict[s
              "details": _jsonable(s.details)}
             for i, s in enumerate(doc.stages)
         ],
+        "facts": fact_rows(doc, document_id),
     }
 
 

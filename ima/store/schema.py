@@ -16,6 +16,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -167,4 +168,38 @@ class StageOutput(Base):
     details: Mapped[dict] = mapped_column(JSONType, nullable=False)
 
 
-TABLES = ("documents", "signatories", "footnotes", "pages", "passages", "stage_outputs")
+class Fact(Base):
+    """One entity or figure mentioned in a passage (``kind``: country, region, organisation,
+    money, count, percent, date, motion, commitment, reference).
+
+    ``key`` is what queries select on: ISO 3166 alpha-3 or a region id, an
+    organisation id, a currency, an ISO date, a Kamerstuk identifier. ``start``
+    and ``end`` are offsets in the passage's clean text; ``payload`` keeps the
+    mention's remaining fields.
+    """
+
+    __tablename__ = "facts"
+    __table_args__ = (
+        Index("ix_facts_kind_key", "kind", "key"),
+        Index("ix_facts_document_passage", "document_id", "passage_seq"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    passage_seq: Mapped[int] = mapped_column(Integer, nullable=False)
+    page: Mapped[int] = mapped_column(Integer, nullable=False)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    key: Mapped[str | None] = mapped_column(String(64))
+    value: Mapped[float | None] = mapped_column(Float)
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(Text)
+    qualifier: Mapped[str | None] = mapped_column(String(32))
+    period: Mapped[str | None] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    start: Mapped[int] = mapped_column(Integer, nullable=False)
+    end: Mapped[int] = mapped_column(Integer, nullable=False)
+    payload: Mapped[dict] = mapped_column(JSONType, nullable=False)
+
+
+TABLES = ("documents", "signatories", "footnotes", "pages", "passages", "stage_outputs", "facts")

@@ -1,0 +1,101 @@
+"""``ima facts`` and ``ima country``: what the record says, with the page it says it on."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from ima.cli.app import app, handle_errors, state_of
+from ima.cli.output import console, print_json_line
+
+
+def fact_dict(f) -> dict:
+    """The JSON row of a fact."""
+    return {"document_id": f.document_id, "title": f.title, "date": f.date.isoformat() if f.date else None,
+            "page": f.page, "page_estimated": f.page_estimated, "passage": f.passage_seq, "kind": f.kind,
+            "key": f.key, "value": f.value, "low": f.low, "high": f.high, "unit": f.unit,
+            "qualifier": f.qualifier, "period": f.period, "text": f.text, "start": f.start, "end": f.end,
+            "sentence": _sentence(f.passage, f.start, f.end)}
+
+
+def _sentence(passage: str, start: int, end: int) -> str:
+    """The sentence of the passage that holds the span (what a user cites)."""
+    left = max(passage.rfind(". ", 0, start), passage.rfind("? ", 0, start), passage.rfind("; ", 0, start))
+    right_candidates = [i for i in (passage.find(". ", end), passage.find("? ", end)) if i != -1]
+    right = min(right_candidates) + 1 if right_candidates else len(passage)
+    return passage[left + 2 if left != -1 else 0:right].strip()
+
+
+def _value(f) -> str:
+    if f.value is None:
+        return ""
+    number = f"{f.value:,.0f}".replace(",", ".") if float(f.value).is_integer() else f"{f.value:g}"
+    if f.kind == "percent":
+        number += "%"
+    if f.low is not None and f.high is not None:
+        number = f"{f.low:,.0f}–{f.high:,.0f}".replace(",", ".")
+    return " ".join(x for x in (f.qualifier, number, f.unit, f.period) if x)
+
+
+@app.command()
+@handle_errors
+def facts(
+    ctx: typer.Context,
+    country: Annotated[str | None, typer.Option("--country", "-c", help="Only figures in passages about this "
+                                                                          "country/region (MAR, Marokko, sahel).")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="money, count, percent, figures (default), "
+                                                                  "country, organisation or date.")] = None,
+    document: Annotated[int | None, typer.Option("--document", "-d", help="Only this document id.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows.")] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per fact.")] = False,
+) -> None:
+    """Figures and entities found in the record, each with its document, page and sentence."""
+    from ima.services.knowledge import list_facts
+
+    rows = list_facts(state_of(ctx).store(), kind=kind, country=country, document_id=document, limit=limit)
+    if as_json:
+        for f in rows:
+            print_json_line(fact_dict(f))
+        return
+    table = Table("doc", "date", "p.", "kind", "value", "as written", "sentence")
+    table.columns[6].overflow = "fold"
+    for f in rows:
+        table.add_row(str(f.document_id), f.date.isoformat() if f.date else "",
+                      f"{f.page}{'~' if f.page_estimated else ''}", f.kind, escape(_value(f) or (f.key or "")),
+                      escape(f.text), escape(_sentence(f.passage, f.start, f.end)[:300]))
+    console.print(table)
+    console.print(f"{len(rows)} fact(s)" + (" (~ = estimated page)" if any(f.page_estimated for f in rows) else ""))
+
+
+@app.command()
+@handle_errors
+def country(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(metavar="ISO", help="ISO 3166 code (MAR), name (Marokko) or region id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per passage.")] = False,
+) -> None:
+    """Every passage of the record about a country or region, by document, with its figures."""
+    from ima.services.knowledge import country_dossier
+
+    place, documents = country_dossier(state_of(ctx).store(), code)
+    if as_json:
+        for doc in documents:
+            for p in doc.passages:
+                print_json_line({"code": place.code, "name": place.name, "document_id": doc.document_id,
+                                 "title": doc.title, "date": doc.date.isoformat() if doc.date else None,
+                                 "page": p.page, "page_estimated": p.page_estimated, "passage": p.passage_seq,
+                                 "names": p.names, "text": p.text, "figures": [fact_dict(f) for f in p.figures]})
+        return
+    total = sum(len(d.passages) for d in documents)
+    console.print(f"[bold]{escape(place.name)}[/] ({place.code}): {total} passage(s) in {len(documents)} document(s)")
+    for doc in documents:
+        date = doc.date.isoformat() if doc.date else "datum onbekend"
+        console.print(f"\n[bold cyan]#{doc.document_id}[/] {escape(doc.title or '')} · {date}")
+        for p in doc.passages:
+            page = f"p. {p.page}{' (geschat)' if p.page_estimated else ''}"
+            console.print(f"  [bold]{page}[/] {escape(p.text[:400])}{'…' if len(p.text) > 400 else ''}")
+            for f in p.figures:
+                console.print(f"      [yellow]{escape(f.kind)}[/] {escape(_value(f))} — «{escape(f.text)}»")

@@ -1,0 +1,60 @@
+"""``ima facts`` and ``ima country`` on the ingested corpus (real SQLite file)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ima.cli.app import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory, corpus_dir: Path) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('knowledge') / 'ima.sqlite3'}"
+    assert runner.invoke(app, ["--db", url, "ingest", str(corpus_dir)]).exit_code == 0
+    return url
+
+
+def rows(db: str, *args: str) -> list[dict]:
+    result = runner.invoke(app, ["--db", db, *args, "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+
+
+def test_money_facts_carry_value_currency_page_and_sentence(db: str) -> None:
+    money = rows(db, "facts", "--kind", "money", "--limit", "500")
+    trust_fund = [f for f in money if f["value"] == 140_000_000 and f["unit"] == "EUR"]
+    assert trust_fund and trust_fund[0]["date"] == "2020-07-10" and trust_fund[0]["page"] >= 1
+    assert "Trust" in trust_fund[0]["sentence"] or "Marok" in trust_fund[0]["sentence"]
+    taskforce = [f for f in money if f["date"] == "2025-05-23"]
+    assert any(f["value"] == 118_000_000 for f in taskforce)
+    for f in money:
+        assert f["kind"] == "money" and isinstance(f["value"], float) and f["text"] in f["sentence"]
+
+
+def test_country_figures_are_those_in_passages_about_it(db: str) -> None:
+    about = rows(db, "facts", "--country", "Marokko", "--limit", "500")
+    assert about and all(f["kind"] in ("money", "count", "percent") for f in about)
+    assert any(f["value"] == 140_000_000 for f in about)
+
+
+def test_country_dossier_groups_passages_by_document(db: str) -> None:
+    passages = rows(db, "country", "MAR")
+    dates = {p["date"] for p in passages}
+    assert {"2018-06-14", "2020-07-10", "2025-05-23"} <= dates
+    assert all(p["code"] == "MAR" and p["name"] == "Marokko" for p in passages)
+    assert all(any(n.lower().startswith("marok") for n in p["names"]) for p in passages)
+    assert any(f["value"] == 140_000_000 for p in passages for f in p["figures"])
+
+
+def test_country_by_name_and_bad_country(db: str) -> None:
+    assert rows(db, "country", "Morocco") == rows(db, "country", "MAR")
+    result = runner.invoke(app, ["--db", db, "country", "Atlantis"])
+    assert result.exit_code == 2 and "unknown country" in result.output
+    result = runner.invoke(app, ["--db", db, "facts", "--kind", "bananas"])
+    assert result.exit_code == 2 and "unknown kind" in result.output

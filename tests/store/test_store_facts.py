@@ -1,0 +1,50 @@
+"""Facts are stored with their passage and found by kind, key and the country a passage is about."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+from ima.domain.document import PassageFacts
+from ima.domain.facts import Amount, CountryMention, Count, Facts, Span
+
+PAGES = ["Samenwerking met Marokko: EUR 140 mln. voor grensbewaking.\n\nAlgemene tekst zonder land.",
+         "Tunesië ontving circa 3.000 migranten terug."]
+
+
+def with_facts(doc):
+    first, second = doc.passages[0].text, doc.passages[2].text
+    morocco = Facts(countries=(CountryMention("MAR", "Marokko", "country", Span(17, 24)),),
+                    amounts=(Amount("EUR", Decimal("140000000"), "EUR 140 mln.", Span(26, 38), scale="mln."),))
+    tunisia = Facts(countries=(CountryMention("TUN", "Tunesië", "country", Span(0, 7)),),
+                    counts=(Count(Decimal("3000"), "circa 3.000 migranten", Span(16, 37), unit="migranten",
+                                  unit_lemma="migrant", qualifier="circa"),))
+    assert first[17:24] == "Marokko" and first[26:38] == "EUR 140 mln." and second[16:37] == "circa 3.000 migranten"
+    return dataclasses.replace(doc, facts=(PassageFacts(0, morocco), PassageFacts(2, tunisia)))
+
+
+def test_facts_round_trip_with_page_and_passage(store, make_doc):
+    outcome = store.save(with_facts(make_doc(PAGES)))
+    assert store.counts()["facts"] == 4
+    [money] = store.facts(kinds=("money",))
+    assert (money.document_id, money.page, money.passage_seq) == (outcome.document_id, 1, 0)
+    assert (money.value, money.unit, money.key, money.text) == (140_000_000.0, "EUR", "EUR", "EUR 140 mln.")
+    assert money.passage[money.start:money.end] == "EUR 140 mln."
+    assert money.payload["scale"] == "mln."
+    [count] = store.facts(kinds=("count",))
+    assert (count.value, count.unit, count.qualifier, count.page) == (3000.0, "migranten", "circa", 2)
+
+
+def test_facts_about_a_country_are_those_in_its_passages(store, make_doc):
+    store.save(with_facts(make_doc(PAGES)))
+    about_morocco = store.facts(kinds=("money", "count"), about="MAR")
+    assert [f.text for f in about_morocco] == ["EUR 140 mln."]
+    assert [f.text for f in store.facts(kinds=("money", "count"), about="TUN")] == ["circa 3.000 migranten"]
+    assert store.facts(kinds=("country",), key="MAR")[0].passage.startswith("Samenwerking met Marokko")
+
+
+def test_facts_of_old_versions_are_not_listed(store, make_doc):
+    store.save(with_facts(make_doc(PAGES)))
+    store.save(make_doc(PAGES + ["Bijlage"]))
+    assert store.facts(kinds=("money",)) == []
+    assert store.counts()["facts"] == 4
