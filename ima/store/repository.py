@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from ima.domain.document import IngestOutcome, IngestStatus, ParsedDocument
+from ima.domain.document import Extraction, IngestOutcome, IngestStatus, ParsedDocument
 from ima.domain.record import DocumentSummary, FactRecord, SearchHit, StoredDocument
 from ima.store import migrate, rows
 from ima.store.fact_query import query_facts
@@ -170,7 +170,41 @@ class Store:
             stored = connection.execute(select(_documents).where(_documents.c.id == document_id)).one()
             return _outcome(doc, stored, IngestStatus.NEW_VERSION if latest is not None else IngestStatus.NEW)
 
+    def replace_derived(self, document_id: int, doc: ParsedDocument) -> IngestOutcome:
+        """Replace everything derived from a stored document's text (metadata, pages, passages,
+        facts, stage outputs) by a new parse of the same text, in one transaction.
+
+        Used after the pipeline improved: the bytes and the version stay, what ima made
+        of them is renewed. ``doc`` must carry the stored content hash.
+        """
+        with self._writer.begin() as connection:
+            row = connection.execute(select(_documents).where(_documents.c.id == document_id)).first()
+            if row is None:
+                raise DocumentNotFound(document_id)
+            if row.content_hash != doc.content_hash:
+                raise ValueError(f"document {document_id}: the new parse is of other content")
+            fresh = rows.document_row(doc, version=row.version, ingested_at=row.ingested_at)
+            for kept in ("source", "content_hash", "version", "is_current", "size", "ingested_at"):
+                fresh.pop(kept)
+            connection.execute(update(_documents).where(_documents.c.id == document_id).values(fresh))
+            for table in _CHILD_TABLES:
+                t = Base.metadata.tables[table]
+                connection.execute(t.delete().where(t.c.document_id == document_id))
+            parts = rows.part_rows(doc, document_id, stemmed=connection.dialect.name == "sqlite")
+            for table in _CHILD_TABLES:
+                _insert(connection, table, parts[table])
+            stored = connection.execute(select(_documents).where(_documents.c.id == document_id)).one()
+            return _outcome(doc, stored, IngestStatus.UNCHANGED)
+
     # --- reading -----------------------------------------------------------
+
+    def extraction(self, document_id: int) -> Extraction:
+        """The stored extraction of a document (raw text, format, encoding, page breaks, structure)."""
+        with self._read() as connection:
+            row = connection.execute(select(_documents).where(_documents.c.id == document_id)).first()
+        if row is None:
+            raise DocumentNotFound(document_id)
+        return rows.extraction(row)
 
     def find_by_hash(self, content_hash: str) -> DocumentSummary | None:
         """The stored document with this content hash, if any."""

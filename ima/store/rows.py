@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Any
 
-from ima.domain.document import ParsedDocument
+from ima.domain.document import Extraction, ParsedDocument, SourceFormat
 from ima.domain.metadata import (
     Chamber,
     DocumentKind,
@@ -170,6 +170,15 @@ def metadata(row: Any, signatories: Iterable[Any], footnotes: Iterable[Any]) -> 
         ),
         provenance=dict((row._mapping["metadata"] or {}).get("provenance", {})),
     )
+
+
+def extraction(row: Any) -> Extraction:
+    """The :class:`Extraction` a ``documents`` row was parsed from."""
+    meta = row._mapping["metadata"] or {}
+    breaks = meta.get("page_breaks")
+    return Extraction(text=row.raw_text, format=SourceFormat(row.format), encoding=row.encoding,
+                      page_breaks=tuple(breaks) if breaks is not None else None,
+                      structured=dict(meta.get("structured") or {}), warnings=tuple(meta.get("warnings") or ()))
 
 
 def stored_page(row: Any) -> StoredPage:
