@@ -28,8 +28,14 @@ _LIST = re.compile(r"^\s*(?:[•▪●◦·*‒–-]\s+|\(?[a-z]\)\s+|\(?\d{1,2}
 _NUMBERED_HEADING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+\S")
 _SIGNATURE = re.compile(r"^\s*(?:De|Het)\s+(?:Minister|Staatssecretaris|Minister-President|voorzitter|griffier)\b.*,\s*$",
                         re.IGNORECASE)
+# "2. Versterken opvang …": a numbered section heading, which may run over two lines
+# (``2 Door …`` without a dot is a footnote, not a heading)
+_SECTION_HEADING = re.compile(r"^\s*(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}\.)\s+[A-Z][a-zà-ÿ]")
+_OPEN_END = re.compile(r"\b(?:in|de|het|van|en|voor|met|op|tot|aan|uit|over|naar|binnen|om)\s*$")
 HEADING_MAX_WORDS = 10
+NUMBERED_HEADING_MAX_WORDS = 16
 HEADING_MAX_CHARS = 80
+NUMBERED_HEADING_MAX_CHARS = 110
 
 
 def _blank(line: Line) -> bool:
@@ -38,7 +44,10 @@ def _blank(line: Line) -> bool:
 
 def _is_heading_line(text: str, prev: str | None, nxt: str | None) -> bool:
     t = text.strip()
-    if not t or len(t) > HEADING_MAX_CHARS or len(t.split()) > HEADING_MAX_WORDS:
+    numbered = bool(_SECTION_HEADING.match(t))
+    max_chars, max_words = ((NUMBERED_HEADING_MAX_CHARS, NUMBERED_HEADING_MAX_WORDS) if numbered
+                            else (HEADING_MAX_CHARS, HEADING_MAX_WORDS))
+    if not t or len(t) > max_chars or len(t.split()) > max_words:
         return False
     if _END_PUNCT.search(t) or _LIST.match(t) or re.search(r",\s*nr\.|\d{4}/\d{2}", t):
         return False  # references (footnote texts) are not headings
@@ -48,8 +57,18 @@ def _is_heading_line(text: str, prev: str | None, nxt: str | None) -> bool:
         return False
     if nxt is not None and nxt.strip() and not (nxt.strip()[0].isupper() or nxt.strip()[0].isdigit()
                                                  or nxt.strip()[0] in "«“‘(\"'"):
-        return False
+        # a numbered heading may wrap: its last words on a short lower-case line
+        return numbered and _heading_tail(nxt, t)
     return True
+
+
+def _heading_tail(text: str, head: str = "") -> bool:
+    """A short line that ends a wrapped heading: lower case (``regio``), or any case when the
+    heading stopped on a word no heading ends with (``… binnen de Europese Unie en in`` / ``Nederland``)."""
+    t = text.strip()
+    if not t or len(t.split()) > 4 or _END_PUNCT.search(t):
+        return False
+    return t[0].islower() or (bool(_OPEN_END.search(head)) and len(t.split()) <= 3)
 
 
 class _Block:
@@ -80,8 +99,14 @@ def _blocks(page: Page, width: float) -> list[_Block]:
         starts_new = cur is None
         if cur is not None:
             last = cur.lines[-1].text
+            if cur.kind == "heading" and _SECTION_HEADING.match(cur.lines[0].text) and len(cur.lines) == 1 \
+                    and not _END_PUNCT.search(last) and _heading_tail(text, last):
+                cur.lines.append(line)  # the wrapped end of a numbered heading
+                continue
             if _SENTENCE_END.search(last) and len(last.rstrip()) < 0.8 * width:
                 starts_new = True  # layout cue: short last line of a paragraph
+            if _SENTENCE_END.search(last) and _SECTION_HEADING.match(text):
+                starts_new = True  # a numbered section heading after a full sentence
             if _LIST.match(text):
                 starts_new = True
             if cur.kind == "heading":

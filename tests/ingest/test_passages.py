@@ -91,3 +91,31 @@ def test_spans_inside_and_ordered(pages_lines):
         assert p.text == " ".join(p.text.split()) and p.text
     want = " ".join(" ".join(t for ts in pages_lines for t in ts).split())
     assert " ".join(p.text for p in ps) == want
+
+
+def test_numbered_section_heading_after_a_sentence_and_wrapped_over_two_lines():
+    body = "Bewustwordingscampagnes over de risico's van irreguliere migratie maken meer gebruik van digitale middelen."
+    page = _page([body,
+                  "2. Versterken opvang en bescherming voor vluchtelingen en ontheemden in de",
+                  "regio",
+                  "In december 2019 vond het eerste Global Refugee Forum plaats, onder leiding van UNHCR en anderen."])
+    kinds = [(p.kind, p.text) for p in build_passages((page,))]
+    assert kinds == [("paragraph", body),
+                     ("heading", "2. Versterken opvang en bescherming voor vluchtelingen en ontheemden in de regio"),
+                     ("paragraph", "In december 2019 vond het eerste Global Refugee Forum plaats, onder leiding van "
+                                   "UNHCR en anderen.")]
+
+
+def test_wrapped_heading_tail_may_be_a_name_when_the_heading_stops_on_a_preposition():
+    page = _page(["1.3 Solidair en solide asielstelsel binnen de Europese Unie en in", "Nederland", "",
+                  "De leden van de VVD-fractie vragen naar het schrappen van nationale koppen."])
+    first = build_passages((page,))[0]
+    assert (first.kind, first.text) == ("heading", "1.3 Solidair en solide asielstelsel binnen de Europese Unie en in "
+                                                   "Nederland")
+
+
+def test_a_footnote_line_is_not_a_numbered_heading():
+    page = _page(["Dat blijkt uit onderzoek naar migratie in de regio.",
+                  "2 Door Italiaanse autoriteiten geregistreerde opgegeven nationaliteit bij aankomst in 2017 en",
+                  "2018."])
+    assert all(p.kind != "heading" for p in build_passages((page,)))
