@@ -30,7 +30,9 @@ from ima.ingest.stage import StageResult
 
 # "Pagina 3 van 8", or k overlaid footers whose letters and digits interleave.
 _LETTER_FOOTER = re.compile(
-    r"^\s*(P+)a+g+i+n+a+\s+([\d\s]+?)\s+v[va\s]*n+\s+([\d\s]+?)\s*$"
+    # the letters of overlaid "van"s interleave too ("vvvvv aaaaavnnnnan  n"), and digits may
+    # sit against them ("1vvvvv", "n11111")
+    r"^\s*(P+)a+g+i+n+a+\s+([\d\s]+?)\s*v[van\s]*?[an]\s*(\d[\d\s]*?)\s*$"
 )
 _KST_FOOTER = re.compile(
     r"^\s*(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},\s*[\d\s\-A-Z]+?,\s*nr\.\s*\d+\s+(\d{1,4})\s*$"

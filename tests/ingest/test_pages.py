@@ -131,3 +131,17 @@ def test_kamerstuk_page_numbers_stay_unique_and_ordered_whatever_the_footers_say
     assert numbers == sorted(set(numbers)) and numbers[0] >= 1
     kept = [line.text for page in result.pages for line in page.lines if line.text.strip()]
     assert kept == [line for line in text.splitlines() if line.strip()]
+
+
+def test_six_overlaid_footers_with_interleaved_van_are_decoded() -> None:
+    known = {1, 3, 5, 7, 9}
+    for footer in ("PPPPPPaaaaaaggggggiiiiiinnnnnnaaaaaa      759311 1    vvvvv aaaaavnnnnan  n   11111 1111111",
+                   "PPPPPPaaaaaaggggggiiiiiinnnnnnaaaaaa      115937     1vvvvv aaaaavnnnnan  n   11111 1111111",
+                   "PPPPPPaaaaaaggggggiiiiiinnnnnnaaaaaa      9117513     vvvvv aaaaavannnnnn     1111111111 11"):
+        assert decode_letter_footer(footer, known) == (11, 11, 6)
+    assert decode_letter_footer("Pagina 3 van 8") == (3, 8, 1)
+
+
+def test_footer_digits_glued_to_the_van_letters() -> None:
+    footer = "PPPPPPaaaaaaggggggiiiiiinnnnnnaaaaaa      5719131     vvvvv aaaaavnnnnna     n11111 1111111"
+    assert decode_letter_footer(footer, {1, 3, 5, 7, 9}) == (11, 11, 6)
