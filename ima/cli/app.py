@@ -98,7 +98,7 @@ def state_of(ctx: typer.Context) -> State:
 
 def _register() -> None:
     # Imported for their side effect of adding commands to ``app``.
-    from ima.cli import db_commands, ingest_commands, knowledge_commands, record_commands  # noqa: F401
+    from ima.cli import db_commands, ingest_commands, knowledge_commands, qa_commands, record_commands  # noqa: F401
 
 
 _register()

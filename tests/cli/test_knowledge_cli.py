@@ -58,3 +58,24 @@ def test_country_by_name_and_bad_country(db: str) -> None:
     assert result.exit_code == 2 and "unknown country" in result.output
     result = runner.invoke(app, ["--db", db, "facts", "--kind", "bananas"])
     assert result.exit_code == 2 and "unknown kind" in result.output
+
+
+def test_qa_shows_a_partys_questions_with_the_answers(db: str) -> None:
+    blocks = rows(db, "qa", "--party", "sp", "--pillar", "4")
+    assert len(blocks) == 1
+    block = blocks[0]
+    assert (block["party"], block["pillar"], block["section"]) == ("SP", 4, "1.4")
+    assert len(block["questions"]) >= 5 and block["answers"]
+    assert all(q["text"].rstrip().endswith("?") or "vragen" in q["text"] or "weten" in q["text"]
+               for q in block["questions"][:3])
+    answer_seqs = {a["passage"] for a in block["answers"]}
+    linked = [link["passage"] for q in block["questions"] for link in q["answered_by"]]
+    assert linked and set(linked) <= answer_seqs
+    assert min(a["page"] for a in block["answers"]) > max(q["page"] for q in block["questions"])
+    table = runner.invoke(app, ["--db", db, "qa", "--party", "SP", "--pillar", "4"])
+    assert table.exit_code == 0 and "pijler 4" in table.output
+
+
+def test_qa_refuses_unknown_party_and_pillar(db: str) -> None:
+    assert runner.invoke(app, ["--db", db, "qa", "--party", "Piratenclub"]).exit_code == 2
+    assert runner.invoke(app, ["--db", db, "qa", "--pillar", "9"]).exit_code == 2
