@@ -165,12 +165,19 @@ def search_command(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help='Words (all must match), "a phrase", OR, -excluded.')],
     limit: Annotated[int, typer.Option("--limit", "-n", help="Number of hits.")] = 10,
+    kind: Annotated[str | None, typer.Option("--kind", help="letter, parliamentary_paper or other.")] = None,
+    country: Annotated[str | None, typer.Option("--country", "-c", help="Only passages naming this "
+                                                                          "country/region (MAR, Marokko).")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Documents dated on/after (2020-01-01 or 2020).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Documents dated on/before.")] = None,
+    document: Annotated[int | None, typer.Option("--document", "-d", help="Only this document id.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per hit.")] = False,
 ) -> None:
     """Full-text search (Dutch stemming, accents ignored); hits with page and date."""
-    from ima.services.search import search
+    from ima.services.search import make_filters, search
 
-    hits = search(state_of(ctx).store(), query, limit=limit)
+    filters = make_filters(kind=kind, country=country, date_from=date_from, date_to=date_to, document_id=document)
+    hits = search(state_of(ctx).store(), query, limit=limit, filters=filters)
     if as_json:
         for hit in hits:
             print_json_line(hit_dict(hit))

@@ -137,3 +137,15 @@ class FactRecord:
     end: int
     passage: str
     payload: dict
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    """What a search may be narrowed to: document kind, a country or region mentioned in the
+    passage (ISO 3166 alpha-3 or region id), a date range, one document."""
+
+    kind: str | None = None
+    country: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    document_id: int | None = None

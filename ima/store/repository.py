@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ima.domain.document import Extraction, IngestOutcome, IngestStatus, ParsedDocument
-from ima.domain.record import DocumentSummary, FactRecord, SearchHit, StoredDocument
+from ima.domain.record import DocumentSummary, FactRecord, SearchFilters, SearchHit, StoredDocument
 from ima.store import migrate, rows
 from ima.store.fact_query import query_facts
 from ima.store.database import SQLITE_BEGIN, create_store_engine, default_database_url
@@ -245,7 +245,8 @@ class Store:
                 versions=tuple(rows.summary(version) for version in versions),
             )
 
-    def search(self, query: str, limit: int = 10, offset: int = 0) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 10, offset: int = 0,
+               filters: SearchFilters | None = None) -> list[SearchHit]:
         """Passages of current documents matching ``query``, best first.
 
         Syntax: words (all required), ``"phrases"``, ``OR`` between
@@ -254,7 +255,7 @@ class Store:
         searchable in it (empty, punctuation, stop words) returns ``[]``.
         """
         with self._read() as connection:
-            return run_search(connection, query, limit=limit, offset=offset)
+            return run_search(connection, query, limit=limit, offset=offset, filters=filters)
 
     def facts(self, *, kinds: tuple[str, ...] = (), key: str | None = None, about: str | None = None,
               document_id: int | None = None, limit: int = 100, offset: int = 0) -> list[FactRecord]:

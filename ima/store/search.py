@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from ima.domain.record import SearchHit
+from ima.domain.record import SearchFilters, SearchHit
 from ima.store.rows import as_date
 from ima.store.textsearch import Query, build_snippet, highlight_spans, parse_query, to_fts5, to_tsquery_sql
 
@@ -21,12 +21,12 @@ _COLUMNS = (
 )
 
 # bm25 is lower-is-better; negate it so every backend's score is higher-is-better.
-_SQLITE = f"""
-SELECT {_COLUMNS}, -bm25(passages_fts) AS score
+_SQLITE = """
+SELECT """ + _COLUMNS + """, -bm25(passages_fts) AS score
 FROM passages_fts
 JOIN passages p ON p.id = passages_fts.rowid
 JOIN documents d ON d.id = p.document_id
-WHERE passages_fts MATCH :match AND d.is_current
+WHERE passages_fts MATCH :match AND d.is_current {filters}
 ORDER BY score DESC, p.document_id, p.seq
 LIMIT :limit OFFSET :offset
 """
@@ -38,14 +38,33 @@ SELECT {columns}, ts_rank_cd(p.search_vector, q.query, 1) AS score
 FROM passages p
 JOIN documents d ON d.id = p.document_id
 CROSS JOIN (SELECT {tsquery} AS query) q
-WHERE p.search_vector @@ q.query AND d.is_current
+WHERE p.search_vector @@ q.query AND d.is_current {filters}
 ORDER BY score DESC, p.document_id, p.seq
 LIMIT :limit OFFSET :offset
 """
 
 
-def search(connection: Connection, query: str, *, limit: int = 10, offset: int = 0) -> list[SearchHit]:
-    """Current passages matching ``query``, best first.
+# Each filter is a fixed SQL fragment; only its value is bound.
+_FILTERS = {
+    "kind": "AND d.kind = :kind",
+    "country": ("AND EXISTS (SELECT 1 FROM facts f WHERE f.document_id = p.document_id "
+                "AND f.passage_seq = p.seq AND f.kind IN ('country', 'region') AND f.key = :country)"),
+    "date_from": "AND d.date >= :date_from",
+    "date_to": "AND d.date <= :date_to",
+    "document_id": "AND p.document_id = :document_id",
+}
+
+
+def _filter_sql(filters: SearchFilters | None) -> tuple[str, dict[str, Any]]:
+    if filters is None:
+        return "", {}
+    values = {name: getattr(filters, name) for name in _FILTERS if getattr(filters, name) is not None}
+    return " ".join(_FILTERS[name] for name in values), values
+
+
+def search(connection: Connection, query: str, *, limit: int = 10, offset: int = 0,
+           filters: SearchFilters | None = None) -> list[SearchHit]:
+    """Current passages matching ``query``, best first, narrowed by ``filters``.
 
     An empty query, or one with nothing searchable left (only punctuation,
     stop words or exclusions), returns no hits rather than raising.
@@ -55,15 +74,16 @@ def search(connection: Connection, query: str, *, limit: int = 10, offset: int =
     parsed = parse_query(query)
     if parsed.is_empty or limit == 0:
         return []
-    paging = {"limit": limit, "offset": offset}
+    where, bound = _filter_sql(filters)
+    paging = {"limit": limit, "offset": offset, **bound}
     dialect = connection.dialect.name
     if dialect == "sqlite":
-        rows = connection.execute(text(_SQLITE), {"match": to_fts5(parsed), **paging})
+        rows = connection.execute(text(_SQLITE.format(filters=where)), {"match": to_fts5(parsed), **paging})
     elif dialect == "postgresql":
         compiled = to_tsquery_sql(parsed)
         assert compiled is not None  # parsed is not empty
         tsquery, params = compiled
-        sql = _POSTGRESQL.format(columns=_COLUMNS, tsquery=tsquery)
+        sql = _POSTGRESQL.format(columns=_COLUMNS, tsquery=tsquery, filters=where)
         rows = connection.execute(text(sql), {**params, **paging})
     else:
         raise NotImplementedError(f"full-text search is not available on {dialect}")

@@ -79,3 +79,18 @@ def test_qa_shows_a_partys_questions_with_the_answers(db: str) -> None:
 def test_qa_refuses_unknown_party_and_pillar(db: str) -> None:
     assert runner.invoke(app, ["--db", db, "qa", "--party", "Piratenclub"]).exit_code == 2
     assert runner.invoke(app, ["--db", db, "qa", "--pillar", "9"]).exit_code == 2
+
+
+def test_search_filters_on_country_kind_and_dates(db: str) -> None:
+    everything = rows(db, "search", "terugkeer", "--limit", "200")
+    morocco = rows(db, "search", "terugkeer", "--country", "MAR", "--limit", "200")
+    assert morocco and len(morocco) < len(everything)
+    assert all("Marok" in hit["text"] for hit in morocco)
+    papers = rows(db, "search", "terugkeer", "--kind", "parliamentary_paper", "--limit", "200")
+    assert papers and {hit["date"] for hit in papers} == {"2018-06-14"}
+    recent = rows(db, "search", "terugkeer", "--from", "2021", "--limit", "200")
+    assert recent and all(hit["date"] >= "2021-01-01" for hit in recent)
+    window = rows(db, "search", "terugkeer", "--from", "2020-01-01", "--to", "2020-12-31", "--limit", "200")
+    assert window and {hit["date"] for hit in window} == {"2020-07-10"}
+    for bad in (["--kind", "memo"], ["--from", "gisteren"], ["--from", "2021", "--to", "2020"]):
+        assert runner.invoke(app, ["--db", db, "search", "terugkeer", *bad]).exit_code == 2

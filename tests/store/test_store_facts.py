@@ -48,3 +48,22 @@ def test_facts_of_old_versions_are_not_listed(store, make_doc):
     store.save(make_doc(PAGES + ["Bijlage"]))
     assert store.facts(kinds=("money",)) == []
     assert store.counts()["facts"] == 4
+
+
+def test_search_filters_on_country_kind_and_date(store, make_doc):
+    import datetime as dt
+
+    from ima.domain.metadata import DocumentKind
+    from ima.domain.record import SearchFilters
+
+    store.save(with_facts(make_doc(PAGES)))
+    store.save(make_doc(["Terugkeer en grensbewaking in het algemeen."], source="paper.txt",
+                        kind=DocumentKind.PARLIAMENTARY_PAPER, date=dt.date(2018, 6, 14)))
+    assert len(store.search("grensbewaking")) == 2
+    [hit] = store.search("grensbewaking", filters=SearchFilters(country="MAR"))
+    assert hit.text.startswith("Samenwerking met Marokko")
+    assert store.search("grensbewaking", filters=SearchFilters(country="TUN")) == []
+    [paper] = store.search("grensbewaking", filters=SearchFilters(kind="parliamentary_paper"))
+    assert paper.date == dt.date(2018, 6, 14)
+    [recent] = store.search("grensbewaking", filters=SearchFilters(date_from=dt.date(2019, 1, 1)))
+    assert recent.date == dt.date(2020, 7, 10)
