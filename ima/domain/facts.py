@@ -1,4 +1,5 @@
-"""Entities and figures found in a passage: countries, organisations, money, counts, dates.
+"""Entities and figures found in a passage: countries, organisations, money, counts, dates,
+motions, commitments to parliament and references to other Kamerstukken.
 
 Every mention keeps its exact character span in the text it was found in
 (``text[span.start:span.end] == mention.text``), so a figure can always be
@@ -138,7 +139,79 @@ class DateMention:
     end: dt.date | None = None
 
 
-Mention = CountryMention | OrganisationMention | Amount | Count | Percentage | DateMention
+@dataclass(frozen=True, slots=True)
+class MotionMention:
+    """A parliamentary motion: ``motie Becker c.s.``, ``de aangenomen motie-Fritsma (Kamerstuk 19 637, nr. 2380)``.
+
+    ``name`` is the designation as written, from ``motie`` to the last submitter
+    (``motie van het lid Groothuizen c.s.``); ``submitters`` the names in it
+    (``("Verhoeven", "Groothuizen")``), empty for an unnamed motion. ``text``
+    runs from a status word written before it (``aangenomen``) to the end of
+    the designation, or to the end of the Kamerstuk citation that belongs to
+    it. ``identifier`` is that citation as ``kst-19637-2380``; ``status`` is
+    what the text says happened to it (``aangenomen``, ``verworpen``,
+    ``aangehouden``, ``ingediend``); ``cosigned`` is True for ``c.s.``;
+    ``subject`` the ``over …``/``om …``/``waarin …`` clause that says what it asks.
+    """
+
+    name: str
+    submitters: tuple[str, ...]
+    text: str
+    span: Span
+    identifier: str | None = None
+    status: str | None = None
+    cosigned: bool = False
+    subject: str | None = None
+
+
+#: What a commitment promises: to inform parliament (a letter, report, briefing),
+#: to report to it at fixed intervals, or to do something.
+CommitmentKind = Literal["inform parliament", "report yearly", "report periodically", "do"]
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentMention:
+    """A commitment to parliament (*toezegging*): ``Uw Kamer wordt voor het zomerreces geïnformeerd``.
+
+    ``text`` is the whole sentence that promises. ``status`` says whether the
+    sentence makes the promise (``made``), recalls one made earlier
+    (``recalled``: ``Uw Kamer is toegezegd dat …``) or delivers one
+    (``fulfilled``: ``conform de toezegging van 15 mei jl.``).
+
+    ``due_text`` is the promised moment as written (``nog voor het zomerreces``,
+    ``in het najaar``, ``jaarlijks``, ``zodra de finale teksten beschikbaar zijn``).
+    ``due`` normalises it: an ISO 8601 date, month or interval (``2018-09/2018-11``
+    for ``in het najaar`` of a 2018 letter), a named parliamentary moment
+    (``zomerreces 2018``; without a document date just ``zomerreces``), or a
+    repeating interval (``R/P1Y`` for ``jaarlijks``); None when vague
+    (``spoedig``) or conditional. ``due_relation`` reads ``due``: ``before``,
+    ``in`` or ``after`` it, ``every`` interval, ``when`` a condition holds, ``soon``.
+    """
+
+    text: str
+    kind: CommitmentKind
+    span: Span
+    status: Literal["made", "recalled", "fulfilled"] = "made"
+    due_text: str | None = None
+    due: str | None = None
+    due_relation: Literal["before", "in", "after", "every", "when", "soon"] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KamerstukReference:
+    """A citation of a parliamentary paper: ``Kamerstuk 19 637, nr. 2394`` -> ``kst-19637-2394``.
+
+    A citation of several numbers (``nrs. 12 en 13``) gives one reference per
+    number, all with the span of the whole citation.
+    """
+
+    identifier: str
+    text: str
+    span: Span
+
+
+Mention = (CountryMention | OrganisationMention | Amount | Count | Percentage | DateMention
+           | MotionMention | CommitmentMention | KamerstukReference)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,11 +224,14 @@ class Facts:
     counts: tuple[Count, ...] = ()
     percentages: tuple[Percentage, ...] = ()
     dates: tuple[DateMention, ...] = field(default=())
+    motions: tuple[MotionMention, ...] = ()
+    commitments: tuple[CommitmentMention, ...] = ()
+    references: tuple[KamerstukReference, ...] = ()
 
     def __iter__(self) -> Iterator[Mention]:
         """Every mention, grouped by kind."""
         for group in (self.countries, self.organisations, self.amounts, self.counts,
-                      self.percentages, self.dates):
+                      self.percentages, self.dates, self.motions, self.commitments, self.references):
             yield from group
 
     def __len__(self) -> int:

@@ -11,6 +11,7 @@ then works on clean lines.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter
 from dataclasses import replace
@@ -64,18 +65,19 @@ def parse_extraction(extraction: Extraction, *, source: str, content_hash: str, 
     passages = build_passages(pages)
     reports.append(StageReport("build_passages", "\n\n".join(p.text for p in passages),
                                {"passages": len(passages)}))
-    facts = find_facts(passages)
+    facts = find_facts(passages, metadata.date)
     reports.append(StageReport("extract_facts", "", dict(Counter(
         type(m).__name__ for group in facts for m in group.facts))))
     return ParsedDocument(source=source, content_hash=content_hash, size=size, extraction=extraction,
                           pages=pages, passages=passages, metadata=metadata, stages=tuple(reports), facts=facts)
 
 
-def find_facts(passages: tuple[Passage, ...]) -> tuple[PassageFacts, ...]:
-    """Entities and figures per passage (headings and signatures included: they name countries too)."""
+def find_facts(passages: tuple[Passage, ...], document_date: dt.date | None = None) -> tuple[PassageFacts, ...]:
+    """Entities, figures, motions and commitments per passage (headings and signatures included:
+    they name countries too); ``document_date`` resolves moments such as ``voor het zomerreces``."""
     found = []
     for passage in passages:
-        facts = extract_facts(passage.text)
+        facts = extract_facts(passage.text, document_date=document_date)
         if len(facts):
             found.append(PassageFacts(passage.seq, facts))
     return tuple(found)

@@ -48,7 +48,7 @@ def kind_of(mention: Any) -> str:
 
 def key_of(mention: Any) -> str | None:
     """The value a query selects this mention by."""
-    for attr in ("code", "id", "currency", "identifier", "iso", "unit_lemma"):
+    for attr in ("code", "id", "currency", "identifier", "iso", "unit_lemma", "due"):
         value = getattr(mention, attr, None)
         if value:
             return str(value)[:64]
