@@ -99,3 +99,61 @@ def country(
             console.print(f"  [bold]{page}[/] {escape(p.text[:400])}{'…' if len(p.text) > 400 else ''}")
             for f in p.figures:
                 console.print(f"      [yellow]{escape(f.kind)}[/] {escape(_value(f))} — «{escape(f.text)}»")
+
+
+def _listing(ctx: typer.Context, kind: str, document: int | None, limit: int):
+    from ima.services.knowledge import list_facts
+
+    return list_facts(state_of(ctx).store(), kind=kind, document_id=document, limit=limit)
+
+
+@app.command()
+@handle_errors
+def motions(
+    ctx: typer.Context,
+    document: Annotated[int | None, typer.Option("--document", "-d", help="Only this document id.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows.")] = 500,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per motion mention.")] = False,
+) -> None:
+    """Motions (moties) the record mentions: name, submitters, citation, status, where."""
+    rows = _listing(ctx, "motion", document, limit)
+    if as_json:
+        for f in rows:
+            print_json_line({**fact_dict(f), **{k: f.payload.get(k) for k in
+                                                ("name", "submitters", "identifier", "status", "subject")}})
+        return
+    table = Table("doc", "date", "p.", "motie", "indieners", "Kamerstuk", "status", "over")
+    for f in rows:
+        p = f.payload
+        table.add_row(str(f.document_id), f.date.isoformat() if f.date else "", str(f.page), escape(p.get("name") or f.text),
+                      escape(", ".join(p.get("submitters") or [])), f.key or "", p.get("status") or "",
+                      escape((p.get("subject") or "")[:120]))
+    console.print(table)
+    console.print(f"{len(rows)} motion mention(s)")
+
+
+@app.command()
+@handle_errors
+def commitments(
+    ctx: typer.Context,
+    document: Annotated[int | None, typer.Option("--document", "-d", help="Only this document id.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows.")] = 500,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per commitment.")] = False,
+) -> None:
+    """Commitments to parliament (toezeggingen): what was promised, when it is due, where it was said."""
+    rows = _listing(ctx, "commitment", document, limit)
+    if as_json:
+        for f in rows:
+            print_json_line({**fact_dict(f), "commitment": f.payload.get("kind"), "status": f.payload.get("status"),
+                             "due": f.payload.get("due"), "due_text": f.payload.get("due_text"),
+                             "due_relation": f.payload.get("due_relation")})
+        return
+    table = Table("doc", "date", "p.", "soort", "status", "wanneer", "toezegging")
+    table.columns[6].overflow = "fold"
+    for f in rows:
+        p = f.payload
+        due = " ".join(x for x in (p.get("due_relation"), p.get("due") or p.get("due_text")) if x)
+        table.add_row(str(f.document_id), f.date.isoformat() if f.date else "", str(f.page), p.get("kind") or "",
+                      p.get("status") or "", escape(due), escape(f.text))
+    console.print(table)
+    console.print(f"{len(rows)} commitment(s)")

@@ -14,7 +14,8 @@ from ima.store import Store
 
 FIGURE_KINDS = ("money", "count", "percent")
 QUERY_KINDS = {"money": ("money",), "count": ("count",), "percent": ("percent",), "figures": FIGURE_KINDS,
-               "country": ("country", "region"), "organisation": ("organisation",), "date": ("date",)}
+               "country": ("country", "region"), "organisation": ("organisation",), "date": ("date",),
+               "motion": ("motion",), "commitment": ("commitment",), "reference": ("reference",)}
 MAX_LIMIT = 10_000
 
 

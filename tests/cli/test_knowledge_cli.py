@@ -94,3 +94,16 @@ def test_search_filters_on_country_kind_and_dates(db: str) -> None:
     assert window and {hit["date"] for hit in window} == {"2020-07-10"}
     for bad in (["--kind", "memo"], ["--from", "gisteren"], ["--from", "2021", "--to", "2020"]):
         assert runner.invoke(app, ["--db", db, "search", "terugkeer", *bad]).exit_code == 2
+
+
+def test_motions_and_commitments(db: str) -> None:
+    motions = rows(db, "motions")
+    names = {m["name"] for m in motions}
+    assert {"motie-Fritsma", "motie Becker c.s."} <= names
+    fritsma = next(m for m in motions if m["name"] == "motie-Fritsma")
+    assert fritsma["identifier"] == "kst-19637-2380" and fritsma["status"] == "aangenomen"
+    commitments = rows(db, "commitments")
+    assert commitments and all(c["kind"] == "commitment" and c["sentence"] for c in commitments)
+    summer = [c for c in commitments if c["due_text"] and "zomerreces" in c["due_text"]]
+    assert summer and all(c["due"] == "zomerreces 2018" for c in summer)
+    assert {c["date"] for c in commitments} >= {"2018-06-14", "2025-05-23"}
