@@ -49,13 +49,15 @@ def facts(
     kind: Annotated[str | None, typer.Option("--kind", "-k", help="money, count, percent, figures (default), "
                                                                   "country, organisation or date.")] = None,
     document: Annotated[int | None, typer.Option("--document", "-d", help="Only this document id.")] = None,
+    pillar: Annotated[int | None, typer.Option("--pillar", help="Only in passages about pillar 1–6.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows.")] = 100,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per fact.")] = False,
 ) -> None:
     """Figures and entities found in the record, each with its document, page and sentence."""
     from ima.services.knowledge import list_facts
 
-    rows = list_facts(state_of(ctx).store(), kind=kind, country=country, document_id=document, limit=limit)
+    rows = list_facts(state_of(ctx).store(), kind=kind, country=country, document_id=document, pillar=pillar,
+                      limit=limit)
     if as_json:
         for f in rows:
             print_json_line(fact_dict(f))
@@ -87,7 +89,7 @@ def country(
                 print_json_line({"code": place.code, "name": place.name, "document_id": doc.document_id,
                                  "title": doc.title, "date": doc.date.isoformat() if doc.date else None,
                                  "page": p.page, "page_estimated": p.page_estimated, "passage": p.passage_seq,
-                                 "names": p.names, "text": p.text, "figures": [fact_dict(f) for f in p.figures]})
+                                 "pillars": p.pillars, "names": p.names, "text": p.text, "figures": [fact_dict(f) for f in p.figures]})
         return
     total = sum(len(d.passages) for d in documents)
     console.print(f"[bold]{escape(place.name)}[/] ({place.code}): {total} passage(s) in {len(documents)} document(s)")
@@ -96,7 +98,8 @@ def country(
         console.print(f"\n[bold cyan]#{doc.document_id}[/] {escape(doc.title or '')} · {date}")
         for p in doc.passages:
             page = f"p. {p.page}{' (geschat)' if p.page_estimated else ''}"
-            console.print(f"  [bold]{page}[/] {escape(p.text[:400])}{'…' if len(p.text) > 400 else ''}")
+            tags = " ".join(f"[magenta]pijler {n}[/]" for n in p.pillars) or "[dim]geen pijler[/]"
+            console.print(f"  [bold]{page}[/] {tags} {escape(p.text[:400])}{'…' if len(p.text) > 400 else ''}")
             for f in p.figures:
                 console.print(f"      [yellow]{escape(f.kind)}[/] {escape(_value(f))} — «{escape(f.text)}»")
 

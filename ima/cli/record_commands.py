@@ -171,12 +171,14 @@ def search_command(
     date_from: Annotated[str | None, typer.Option("--from", help="Documents dated on/after (2020-01-01 or 2020).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Documents dated on/before.")] = None,
     document: Annotated[int | None, typer.Option("--document", "-d", help="Only this document id.")] = None,
+    pillar: Annotated[int | None, typer.Option("--pillar", help="Only passages about pillar 1–6.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per hit.")] = False,
 ) -> None:
     """Full-text search (Dutch stemming, accents ignored); hits with page and date."""
     from ima.services.search import make_filters, search
 
-    filters = make_filters(kind=kind, country=country, date_from=date_from, date_to=date_to, document_id=document)
+    filters = make_filters(kind=kind, country=country, date_from=date_from, date_to=date_to, document_id=document,
+                           pillar=pillar)
     hits = search(state_of(ctx).store(), query, limit=limit, filters=filters)
     if as_json:
         for hit in hits:

@@ -46,6 +46,15 @@ class PassageFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class PassagePillar:
+    """A pillar a passage was classified under, with the classifier's score in [0, 1]."""
+
+    passage_seq: int
+    pillar: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedDocument:
     """A document after the whole ingestion pipeline, ready to be stored."""
 
@@ -58,6 +67,7 @@ class ParsedDocument:
     metadata: DocumentMetadata
     stages: tuple[StageReport, ...] = ()
     facts: tuple[PassageFacts, ...] = ()  # entities and figures, per passage that has any
+    pillars: tuple[PassagePillar, ...] = ()  # the pillars each passage is about
 
     @property
     def raw_text(self) -> str:

@@ -142,10 +142,11 @@ class FactRecord:
 @dataclass(frozen=True, slots=True)
 class SearchFilters:
     """What a search may be narrowed to: document kind, a country or region mentioned in the
-    passage (ISO 3166 alpha-3 or region id), a date range, one document."""
+    passage (ISO 3166 alpha-3 or region id), a date range, one document, a pillar (1–6)."""
 
     kind: str | None = None
     country: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     document_id: int | None = None
+    pillar: int | None = None

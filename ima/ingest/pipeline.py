@@ -1,7 +1,7 @@
 """The ingestion pipeline: explicit stages whose intermediate results are kept.
 
 extract -> split pages -> separate layers -> remove furniture -> (metadata) ->
-footnotes -> repair OCR -> join hyphenation -> passages -> facts.
+footnotes -> repair OCR -> join hyphenation -> passages -> pillars -> facts.
 
 Layer separation runs before furniture removal on purpose: an overlaid page
 carries the letterhead of earlier layers interleaved with its own, and only
@@ -16,7 +16,7 @@ import hashlib
 from collections import Counter
 from dataclasses import replace
 
-from ima.domain.document import Extraction, ParsedDocument, PassageFacts
+from ima.domain.document import Extraction, ParsedDocument, PassageFacts, PassagePillar
 from ima.domain.text import Page, Passage, StageReport
 from ima.ingest.extraction import extract_facts
 from ima.ingest.footnotes import extract_footnotes
@@ -28,6 +28,7 @@ from ima.ingest.metadata import parse_metadata
 from ima.ingest.ocr import repair_ocr
 from ima.ingest.pages import split_pages
 from ima.ingest.passages import build_passages
+from ima.ingest.pillars import classify_passages
 from ima.ingest.stage import PageStage, StageResult
 
 REPAIR_STAGES: tuple[tuple[str, PageStage], ...] = (
@@ -65,11 +66,23 @@ def parse_extraction(extraction: Extraction, *, source: str, content_hash: str, 
     passages = build_passages(pages)
     reports.append(StageReport("build_passages", "\n\n".join(p.text for p in passages),
                                {"passages": len(passages)}))
+    pillars = classify_pillars(passages)
+    reports.append(StageReport("classify_pillars", "", dict(Counter(f"pillar {p.pillar}" for p in pillars))))
     facts = find_facts(passages, metadata.date)
     reports.append(StageReport("extract_facts", "", dict(Counter(
         type(m).__name__ for group in facts for m in group.facts))))
     return ParsedDocument(source=source, content_hash=content_hash, size=size, extraction=extraction,
-                          pages=pages, passages=passages, metadata=metadata, stages=tuple(reports), facts=facts)
+                          pages=pages, passages=passages, metadata=metadata, stages=tuple(reports), facts=facts,
+                          pillars=pillars)
+
+
+def classify_pillars(passages: tuple[Passage, ...]) -> tuple[PassagePillar, ...]:
+    """The pillars of every passage (lexicon and rules, with the document's pillar sections as prior)."""
+    out = []
+    for passage, label in zip(passages, classify_passages(passages)):
+        scores = {s.pillar: s.score for s in label.scores}
+        out.extend(PassagePillar(passage.seq, n, round(scores.get(n, 0.0), 4)) for n in label.pillars)
+    return tuple(out)
 
 
 def find_facts(passages: tuple[Passage, ...], document_date: dt.date | None = None) -> tuple[PassageFacts, ...]:

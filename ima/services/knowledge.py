@@ -68,15 +68,24 @@ def resolve_place(query: str) -> Place:
     return Place(country.alpha_3, "country", _dutch_name(country))
 
 
+def check_pillar(pillar: int | None) -> int | None:
+    """``pillar`` if it is one of the six, else a clear error."""
+    if pillar is not None and not 1 <= pillar <= 6:
+        raise ValueError(f"--pillar must be 1 to 6, not {pillar}")
+    return pillar
+
+
 def list_facts(store: Store, *, kind: str | None = None, country: str | None = None, document_id: int | None = None,
-               limit: int = 100) -> list[FactRecord]:
-    """Facts of the record: ``kind`` one of QUERY_KINDS (default: the figures), optionally about a country."""
+               pillar: int | None = None, limit: int = 100) -> list[FactRecord]:
+    """Facts of the record: ``kind`` one of QUERY_KINDS (default: the figures), optionally about a
+    country and/or standing in passages of one pillar."""
     if not 1 <= limit <= MAX_LIMIT:
         raise ValueError(f"--limit must be between 1 and {MAX_LIMIT}, not {limit}")
     if kind is not None and kind not in QUERY_KINDS:
         raise ValueError(f"unknown kind {kind!r}: choose one of {', '.join(QUERY_KINDS)}")
     about = resolve_place(country).code if country else None
-    return store.facts(kinds=QUERY_KINDS[kind or "figures"], about=about, document_id=document_id, limit=limit)
+    return store.facts(kinds=QUERY_KINDS[kind or "figures"], about=about, document_id=document_id,
+                       pillar=check_pillar(pillar), limit=limit)
 
 
 @dataclass
@@ -88,6 +97,7 @@ class PassageAbout:
     page: int
     page_estimated: bool
     text: str
+    pillars: list[int] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # how the place is written there
     figures: list[FactRecord] = field(default_factory=list)
 
@@ -103,7 +113,8 @@ class DocumentAbout:
 
 
 def country_dossier(store: Store, query: str, *, limit: int = MAX_LIMIT) -> tuple[Place, list[DocumentAbout]]:
-    """Every passage that mentions a country or region, grouped by document (by date), with its figures."""
+    """Every passage that mentions a country or region, grouped by document (by date) and pillar,
+    with its figures."""
     place = resolve_place(query)
     mentions = store.facts(kinds=("country", "region"), key=place.code, limit=limit)
     figures = store.facts(kinds=FIGURE_KINDS, about=place.code, limit=limit)
@@ -120,4 +131,9 @@ def country_dossier(store: Store, query: str, *, limit: int = MAX_LIMIT) -> tupl
     for f in figures:
         if (f.document_id, f.passage_seq) in by_passage:
             by_passage[(f.document_id, f.passage_seq)].figures.append(f)
+    pillars = store.passage_pillars(list(documents))
+    for key, passage in by_passage.items():
+        passage.pillars = pillars.get(key, [])
+    for doc in documents.values():  # by pillar (unclassified last), then in reading order
+        doc.passages.sort(key=lambda p: (min(p.pillars) if p.pillars else 7, p.passage_seq))
     return place, list(documents.values())

@@ -12,7 +12,8 @@ MAX_LIMIT = 1000
 
 
 def make_filters(*, kind: str | None = None, country: str | None = None, date_from: str | None = None,
-                 date_to: str | None = None, document_id: int | None = None) -> SearchFilters | None:
+                 date_to: str | None = None, document_id: int | None = None,
+                 pillar: int | None = None) -> SearchFilters | None:
     """Validated filters from what a user typed (kind name, country code or name, ISO dates)."""
     if kind is not None and kind not in {k.value for k in DocumentKind}:
         raise ValueError(f"unknown document kind {kind!r}: choose one of {', '.join(k.value for k in DocumentKind)}")
@@ -24,9 +25,12 @@ def make_filters(*, kind: str | None = None, country: str | None = None, date_fr
     start, end = _date(date_from, "--from"), _date(date_to, "--to")
     if start and end and start > end:
         raise ValueError(f"--from {start} is after --to {end}")
-    if not any((kind, code, start, end, document_id)):
+    if pillar is not None and not 1 <= pillar <= 6:
+        raise ValueError(f"--pillar must be 1 to 6, not {pillar}")
+    if not any((kind, code, start, end, document_id, pillar)):
         return None
-    return SearchFilters(kind=kind, country=code, date_from=start, date_to=end, document_id=document_id)
+    return SearchFilters(kind=kind, country=code, date_from=start, date_to=end, document_id=document_id,
+                         pillar=pillar)
 
 
 def _date(value: str | None, option: str) -> dt.date | None:

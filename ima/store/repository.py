@@ -17,14 +17,14 @@ from sqlalchemy.exc import IntegrityError
 from ima.domain.document import Extraction, IngestOutcome, IngestStatus, ParsedDocument
 from ima.domain.record import DocumentSummary, FactRecord, SearchFilters, SearchHit, StoredDocument
 from ima.store import migrate, rows
-from ima.store.fact_query import query_facts
+from ima.store.fact_query import passage_pillars, query_facts
 from ima.store.database import SQLITE_BEGIN, create_store_engine, default_database_url
 from ima.store.schema import TABLES, Base, Document
 from ima.store.search import search as run_search
 
 _documents = Document.__table__
 # Child tables in insertion order (all reference documents.id only).
-_CHILD_TABLES = ("signatories", "footnotes", "pages", "passages", "stage_outputs", "facts")
+_CHILD_TABLES = ("signatories", "footnotes", "pages", "passages", "stage_outputs", "facts", "passage_pillars")
 
 
 class DocumentNotFound(KeyError):
@@ -258,11 +258,18 @@ class Store:
             return run_search(connection, query, limit=limit, offset=offset, filters=filters)
 
     def facts(self, *, kinds: tuple[str, ...] = (), key: str | None = None, about: str | None = None,
-              document_id: int | None = None, limit: int = 100, offset: int = 0) -> list[FactRecord]:
-        """Facts of current documents; ``about`` = standing in a passage that mentions that country/region."""
+              document_id: int | None = None, pillar: int | None = None, limit: int = 100,
+              offset: int = 0) -> list[FactRecord]:
+        """Facts of current documents; ``about`` = standing in a passage that mentions that country/region;
+        ``pillar`` = standing in a passage classified under that pillar."""
         with self._read() as connection:
             return query_facts(connection, kinds=kinds, key=key, about=about, document_id=document_id,
-                               limit=limit, offset=offset)
+                               pillar=pillar, limit=limit, offset=offset)
+
+    def passage_pillars(self, document_ids: list[int]) -> dict[tuple[int, int], list[int]]:
+        """The pillars of each passage of these documents: (document id, passage seq) -> pillars."""
+        with self._read() as connection:
+            return passage_pillars(connection, document_ids)
 
     def counts(self) -> dict[str, int]:
         """Number of rows per table."""

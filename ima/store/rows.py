@@ -129,6 +129,10 @@ def part_rows(doc: ParsedDocument, document_id: int, *, stemmed: bool) -> dict[s
             for i, s in enumerate(doc.stages)
         ],
         "facts": fact_rows(doc, document_id),
+        "passage_pillars": [
+            {"document_id": document_id, "passage_seq": p.passage_seq, "pillar": p.pillar, "score": p.score}
+            for p in doc.pillars
+        ],
     }
 
 

@@ -202,4 +202,17 @@ class Fact(Base):
     payload: Mapped[dict] = mapped_column(JSONType, nullable=False)
 
 
-TABLES = ("documents", "signatories", "footnotes", "pages", "passages", "stage_outputs", "facts")
+class PassagePillarRow(Base):
+    """A pillar a passage is about (one row per passage and pillar), with the classifier's score."""
+
+    __tablename__ = "passage_pillars"
+    __table_args__ = (Index("ix_passage_pillars_pillar", "pillar", "document_id", "passage_seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    passage_seq: Mapped[int] = mapped_column(Integer, nullable=False)
+    pillar: Mapped[int] = mapped_column(Integer, nullable=False)
+    score: Mapped[float] = mapped_column(Float, nullable=False)
+
+
+TABLES = ("documents", "signatories", "footnotes", "pages", "passages", "stage_outputs", "facts", "passage_pillars")

@@ -52,6 +52,8 @@ _FILTERS = {
     "date_from": "AND d.date >= :date_from",
     "date_to": "AND d.date <= :date_to",
     "document_id": "AND p.document_id = :document_id",
+    "pillar": ("AND EXISTS (SELECT 1 FROM passage_pillars pp WHERE pp.document_id = p.document_id "
+               "AND pp.passage_seq = p.seq AND pp.pillar = :pillar)"),
 }
 
 

@@ -107,3 +107,14 @@ def test_motions_and_commitments(db: str) -> None:
     summer = [c for c in commitments if c["due_text"] and "zomerreces" in c["due_text"]]
     assert summer and all(c["due"] == "zomerreces 2018" for c in summer)
     assert {c["date"] for c in commitments} >= {"2018-06-14", "2025-05-23"}
+
+
+def test_pillar_filters_and_country_pillars(db: str) -> None:
+    all_hits = rows(db, "search", "terugkeer", "--limit", "500")
+    return_pillar = rows(db, "search", "terugkeer", "--pillar", "4", "--limit", "500")
+    assert return_pillar and len(return_pillar) < len(all_hits)
+    passages = rows(db, "country", "MAR")
+    assert any(4 in p["pillars"] for p in passages)
+    assert rows(db, "facts", "--pillar", "2", "--limit", "500")
+    assert runner.invoke(app, ["--db", db, "facts", "--pillar", "7"]).exit_code == 2
+    assert runner.invoke(app, ["--db", db, "search", "terugkeer", "--pillar", "0"]).exit_code == 2

@@ -67,3 +67,20 @@ def test_search_filters_on_country_kind_and_date(store, make_doc):
     assert paper.date == dt.date(2018, 6, 14)
     [recent] = store.search("grensbewaking", filters=SearchFilters(date_from=dt.date(2019, 1, 1)))
     assert recent.date == dt.date(2020, 7, 10)
+
+
+def test_passage_pillars_are_stored_and_filter_search_and_facts(store, make_doc):
+    from ima.domain.document import PassagePillar
+    from ima.domain.record import SearchFilters
+
+    doc = dataclasses.replace(with_facts(make_doc(PAGES)),
+                              pillars=(PassagePillar(0, 1, 0.8), PassagePillar(2, 4, 0.9), PassagePillar(2, 1, 0.5)))
+    outcome = store.save(doc)
+    assert store.counts()["passage_pillars"] == 3
+    assert store.passage_pillars([outcome.document_id]) == {(outcome.document_id, 0): [1],
+                                                            (outcome.document_id, 2): [1, 4]}
+    [hit] = store.search("migranten", filters=SearchFilters(pillar=4))
+    assert hit.passage_seq == 2
+    assert store.search("grensbewaking", filters=SearchFilters(pillar=4)) == []
+    assert [f.text for f in store.facts(kinds=("money", "count"), pillar=1)] == ["EUR 140 mln.", "circa 3.000 migranten"]
+    assert [f.text for f in store.facts(kinds=("money", "count"), pillar=4)] == ["circa 3.000 migranten"]

@@ -21,7 +21,7 @@ def test_new_document_is_stored_with_all_rows(store, make_doc):
     assert outcome.status is IngestStatus.NEW
     assert (outcome.path, outcome.title, outcome.date, outcome.pages, outcome.version, outcome.encoding) == (
         "letter.txt", "Brief", "2020-07-10", 2, 1, "utf-8")
-    assert store.counts() == {"documents": 1, "signatories": 2, "footnotes": 1, "pages": 2,
+    assert store.counts() == {"documents": 1, "signatories": 2, "footnotes": 1, "pages": 2, "passage_pillars": 0,
                               "passages": len(doc.passages), "stage_outputs": 2, "facts": 0}
 
 
