@@ -33,6 +33,7 @@ from difflib import SequenceMatcher
 
 from ima.domain.text import Line, Page, Removal
 from ima.ingest import lexicon
+from ima.ingest.charclass import classes
 from ima.ingest.pages import _KST_FOOTER, decode_letter_footer
 from ima.ingest.stage import StageResult
 
@@ -192,18 +193,22 @@ def _similar(a: str, b: str) -> bool:
 def _garbage(text: str) -> bool:
     """A margin fragment: mostly symbols, or letters that form no words at all."""
     s = text.strip()
-    if not s or any(c.isdigit() for c in s):
+    # counted on the character classes (one C-level pass; see charclass), as the str
+    # predicates would: this runs on every body line of every document
+    cls = classes(s)
+    if not s or "d" in cls:
         return False
-    letters = sum(c.isalpha() for c in s)
-    symbols = sum(not c.isalnum() and not c.isspace() for c in s)
+    letters = cls.count("a")
+    symbols = cls.count("p")
     if letters == 0:
         return symbols >= 2 and not re.search(r"\d", s)
     if symbols >= 3 and symbols >= letters / 2:
         return lexicon.word_score(s) < 0.7 or letters < 4
-    tokens = s.split()
-    junk = [t for t in tokens if not any(c.isalnum() for c in t) or (len(t) == 1 and t.isalpha())]
-    words = [t for t in tokens if t not in junk]
-    return len(junk) >= 3 and len(junk) > len(words) and len(words) <= 2
+    # a token is junk when it has no letter or digit, or is a single letter; the rest are words
+    tokens = cls.split()
+    junk = sum(1 for t in tokens if not t.strip("p") or t == "a")
+    words = len(tokens) - junk
+    return junk >= 3 and junk > words and words <= 2
 
 
 def remove_furniture(pages: tuple[Page, ...]) -> StageResult:

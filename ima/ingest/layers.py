@@ -57,17 +57,26 @@ def carried_share(earlier: Page, page: Page) -> float:
     0.0 when the earlier page is too small to tell, or so much smaller that any
     text would hold it.
     """
-    a, b = key(earlier.text), key(page.text)
+    return _share(key(earlier.text), key(page.text))
+
+
+def _share(a: str, b: str) -> float:
+    """:func:`carried_share` on the pages' keys."""
     if len(a) < MIN_CHARS or len(a) < MIN_SIZE * len(b) or len(a) > len(b):
         return 0.0
     return LCSseq.similarity(a, b) / len(a)
 
 
-def _reference(pages: tuple[Page, ...], k: int) -> tuple[int | None, float]:
-    """The earlier chunk that chunk ``k`` carries: the previous one, else the first, else any."""
+def _reference(keys: list[str], k: int) -> tuple[int | None, float]:
+    """The earlier chunk that chunk ``k`` carries: the previous one, else the first, else any.
+
+    ``keys`` are the chunks' keys, computed once per document: a document without layers
+    compares every pair of pages, and re-joining each page's text per pair cost more than
+    the comparison that the length test mostly skips.
+    """
     best, best_share = None, 0.0
     for j in dict.fromkeys([k - 1, 0, *range(k - 2, 0, -1)]):
-        share = carried_share(pages[j], pages[k])
+        share = _share(keys[j], keys[k])
         if share >= MIN_CARRIED:
             return j, share
         if share > best_share:
@@ -121,7 +130,8 @@ def separate_layers(pages: tuple[Page, ...]) -> StageResult:
     pages = tuple(pages)
     if len(pages) < 2:
         return StageResult(pages, {"layered": False, "pages": []})
-    refs = [(None, 0.0)] + [_reference(pages, k) for k in range(1, len(pages))]
+    keys = [key(page.text) for page in pages]
+    refs = [(None, 0.0)] + [_reference(keys, k) for k in range(1, len(pages))]
     shares = [round(share, 2) for _, share in refs[1:]]
     if all(ref is None for ref, _ in refs):
         return StageResult(pages, {"layered": False, "pages": [], "shared": shares})

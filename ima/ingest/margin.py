@@ -33,10 +33,12 @@ _EDGE = ".,;:!?()'\"‘’“”«»"
 
 def junk_token(tok: str) -> bool:
     """A token of OCR margin noise: symbols and stray letters, no digits, no word."""
-    if any(c.isdigit() for c in tok):
+    if tok.isalnum():  # the common case, decided without counting: plain words and numbers
+        return False
+    symbols = sum(not c.isalnum() and c not in "()" for c in tok)
+    if symbols < 2 or any(c.isdigit() for c in tok):
         return False
     letters = sum(c.isalpha() for c in tok)
-    symbols = sum(not c.isalnum() and c not in "()" for c in tok)
     if letters == 0:
         return symbols >= 2 and tok not in ("...", "–", "—", "?!", "--")
     inner = tok.strip(_EDGE)
@@ -50,8 +52,9 @@ def junk_line(text: str) -> bool:
     tokens = text.split()
     if not tokens:
         return False
-    stray = [t for t in tokens if junk_token(t) or (len(t.strip(_EDGE + "\\/")) <= 1 and not t.isdigit())]
-    return len(stray) == len(tokens) and sum(not c.isalnum() and not c.isspace() for c in text) >= 2
+    # all() stops at the first real token: most lines are decided by their first word
+    return (all(junk_token(t) or (len(t.strip(_EDGE + "\\/")) <= 1 and not t.isdigit()) for t in tokens)
+            and sum(not c.isalnum() and not c.isspace() for c in text) >= 2)
 
 
 def _capitalised_tail(tokens: list[str]) -> int:

@@ -39,6 +39,19 @@ OCR_EVIDENCE = 2  # misread characters or noise fragments a document needs befor
 _BROKEN_END = re.compile(r"\w-\s*$")
 
 
+def _fix_unicode(text: str) -> str:
+    """``ftfy.fix_text`` with :data:`_FTFY`, skipping the call for printable ASCII without ``&``.
+
+    ftfy returns such text unchanged (no HTML entity without ``&``; ASCII is never taken for
+    mojibake; ligatures, C1 and other control characters, odd line breaks, surrogates and
+    terminal escapes are all outside printable ASCII; NFC leaves ASCII alone), and nine in
+    ten lines are like that, so the per-line call was mostly overhead.
+    """
+    if text.isascii() and text.isprintable() and "&" not in text:
+        return text
+    return ftfy.fix_text(text, _FTFY)
+
+
 def fix_word(word: str) -> str | None:
     """The lexicon's spelling of an unknown word with OCR-confused characters, or None."""
     fix = spelling.correct(word)
@@ -51,6 +64,10 @@ def _word_fixes(text: str, edits: bool, continued: bool = False) -> list[tuple[i
     ``edits`` allows edit-distance, glued- and split-word repairs (only in text that shows
     OCR damage); ``continued`` says the line's first word ends a word hyphenated on the line before.
     """
+    if not edits and not any(len(w) >= 3 and spelling.correct(w, False) is not None for w in _WORD.findall(text)):
+        # without edits only an OCR-confusion correction of some word (3+ letters) can change
+        # the line; the loop below finds none either, so skip its per-word bookkeeping
+        return []
     found: list[tuple[int, int, spelling.Correction, str]] = []
     matches = list(_WORD.finditer(text))
     skip = 0 if continued else -1
@@ -111,14 +128,21 @@ def _column(pages: tuple[Page, ...]) -> tuple[float, float]:
     return float(median(lengths)), lengths[int(len(lengths) * 0.75)] * 1.08
 
 
-def _next_body(lines: tuple[Line, ...], i: int) -> str | None:
-    """The next line that reads as body text (margin lines in between are skipped)."""
-    for line in lines[i + 1:]:
-        text = line.text.strip()
+def _next_bodies(lines: tuple[Line, ...]) -> list[str | None]:
+    """Per line index, the next line that reads as body text (margin lines in between are skipped).
+
+    Built once per page from the end: asking per line scanned forward and judged the same
+    lines again for every line of every pass.
+    """
+    out: list[str | None] = [None] * len(lines)
+    nxt: str | None = None
+    for i in range(len(lines) - 1, -1, -1):
+        out[i] = nxt
+        text = lines[i].text.strip()
         if text and not margin.junk_line(text) and not margin.standalone(text, (), frozenset()) \
                 and not margin.learnable(text):
-            return text
-    return None
+            nxt = text
+    return out
 
 
 def _vocabulary(pages: tuple[Page, ...], margins: list[dict]) -> tuple[tuple[str, ...], set[str]]:
@@ -150,17 +174,18 @@ def repair_ocr(pages: tuple[Page, ...]) -> StageResult:
     texts: list[list[str]] = []
     exact: list[list[bool]] = []
     cuts: list[dict[int, tuple[str, str]]] = []  # per page: line index -> (fragment, reason)
-    for page in pages:
+    next_body = [_next_bodies(page.lines) for page in pages]
+    for pi, page in enumerate(pages):
         texts.append([]), exact.append([]), cuts.append({})
         for i, line in enumerate(page.lines):
-            fixed = ftfy.fix_text(line.text, _FTFY)
+            fixed = _fix_unicode(line.text)
             # offsets into the line stay raw offsets while nothing changed its length before
             # (a margin cut only shortens its end)
             exact[-1].append(fixed == line.text and line.end - line.start == len(line.text))
             if fixed != line.text:
                 corrections.append(_record(page, line, None, 0, line.text, fixed, "broken Unicode (ftfy)",
                                            "unicode"))
-            cut = margin.trailing_fragment(fixed, width, widest, vocab, _next_body(page.lines, i)) \
+            cut = margin.trailing_fragment(fixed, width, widest, vocab, next_body[pi][i]) \
                 if fixed.strip() else None
             if cut is not None:
                 fixed, cuts[-1][i] = cut[0], (cut[1], cut[2])
@@ -169,9 +194,9 @@ def repair_ocr(pages: tuple[Page, ...]) -> StageResult:
     # pass 2: a capitalised tail inside the column is sidebar text when the same tail ends
     # other lines too and margin fragments were cut right next to it (the sidebar zone)
     tails: dict[tuple[int, int], tuple[str, str]] = {}
-    for pi, page in enumerate(pages):
+    for pi in range(len(pages)):
         for i, text in enumerate(texts[pi]):
-            if i not in cuts[pi] and (t := margin.capitalised_tail(text, _next_body(page.lines, i))):
+            if i not in cuts[pi] and (t := margin.capitalised_tail(text, next_body[pi][i])):
                 tails[(pi, i)] = t
     seen = Counter(w for t in tails.values() for w in t[1].split())
     seen.update(w for c in cuts for f, _ in c.values() for w in f.split() if margin.learnable(f))
@@ -197,7 +222,7 @@ def repair_ocr(pages: tuple[Page, ...]) -> StageResult:
             if i in cuts[pi]:
                 fragment, reason = cuts[pi][i]
                 removed.append(Removal(Line(fragment, line.start, line.end), f"{MARGIN_REASON}: {reason}"))
-                offset = len(texts[pi][i]) + ftfy.fix_text(line.text, _FTFY)[len(texts[pi][i]):].find(fragment)
+                offset = len(texts[pi][i]) + _fix_unicode(line.text)[len(texts[pi][i]):].find(fragment)
                 rec = _record(page, line, offset, len(fragment), fragment, "", reason, "margin", exact[pi][i])
                 corrections.append(rec)
                 margins.append({**rec, "text": fragment})

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Generic, Iterable, TypeVar
 
 T = TypeVar("T")
@@ -23,7 +22,6 @@ T = TypeVar("T")
 _QUOTES = {"’": "'", "‘": "'", "`": "'", "\u00a0": " "}
 
 
-@lru_cache(maxsize=8192)
 def _fold_char(c: str) -> str:
     c = _QUOTES.get(c, c)
     base = unicodedata.normalize("NFD", c)[0]
@@ -31,9 +29,21 @@ def _fold_char(c: str) -> str:
     return low if len(low) == 1 else base
 
 
+class _FoldTable(dict):
+    """``str.translate`` table of :func:`_fold_char`, filled lazily per distinct code point, so
+    folding a passage runs in C instead of a Python generator over its characters."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = _fold_char(chr(code))
+        return value
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip diacritics, keeping its length (one character per character)."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD)
 
 
 def _exact_case(name: str) -> bool:
@@ -67,6 +77,10 @@ class Gazetteer(Generic[T]):
                 self._folded.setdefault(fold(name), value)
         self._not_followed = {fold(k): re.compile(v, re.IGNORECASE) for k, v in (not_followed_by or {}).items()}
         self._folded_re = self._compile(self._folded, re.IGNORECASE)
+        self._folded_fast = self._compile_grouped(self._folded)
+        self._name_chars = frozenset("".join(self._folded))
+        self._safe: set[str] = set()
+        self._risky: set[str] = set()
         self._exact_re = self._compile(self._exact, 0)
 
     @staticmethod
@@ -78,12 +92,45 @@ class Gazetteer(Generic[T]):
         edge = "&" if flags & re.IGNORECASE else "&/"
         return re.compile(rf"(?<![\w{edge}])(?:" + alternatives + rf")(?![\w{edge}])", flags)
 
+    @staticmethod
+    def _compile_grouped(names: dict[str, T]) -> re.Pattern[str] | None:
+        """:meth:`_compile`'s case-insensitive expression, case-sensitive and with the names
+        grouped by first character, for text where that gives the same matches (see
+        :meth:`_fast_ok`).
+
+        Speed: at each word start the regex engine tried every alternative in turn, and under
+        IGNORECASE it cannot skip one on its first literal. Grouped, it skips whole groups on
+        one character compare. Same matches: names with another first character cannot match
+        at that position, and within a group the longest-first order is kept, so the first
+        alternative that matches (lookahead included) is the same name as before.
+        """
+        if not names:
+            return None
+        groups: dict[str, list[str]] = {}
+        for n in sorted(names, key=len, reverse=True):
+            groups.setdefault(n[0], []).append(re.escape(n[1:]).replace(r"\ ", r"\s+"))
+        alternatives = "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
+        return re.compile(r"(?<![\w&])(?:" + alternatives + r")(?![\w&])")
+
+    def _fast_ok(self, folded: str) -> bool:
+        """Whether case-sensitive matching of the folded names finds exactly what IGNORECASE finds
+        in ``folded``: no character of it is a case variant of a different name character (folded
+        text and names are lower case, so this only fails on rarities such as ``ſ``, ``K``)."""
+        chars = set(folded)
+        for c in chars - self._safe - self._risky:
+            if any(p != c and re.fullmatch(re.escape(p), c, re.IGNORECASE) for p in self._name_chars):
+                self._risky.add(c)
+            else:
+                self._safe.add(c)
+        return not (chars & self._risky)
+
     def find(self, text: str) -> list[Hit[T]]:
         """Non-overlapping hits in text order; at one position the longest name wins."""
         hits: list[Hit[T]] = []
         if self._folded_re is not None:
             folded = fold(text)
-            for m in self._folded_re.finditer(folded):
+            pattern = self._folded_fast if self._fast_ok(folded) else self._folded_re
+            for m in pattern.finditer(folded):
                 if not text[m.start()].isupper():
                     continue
                 key = " ".join(m.group().split())
