@@ -68,6 +68,7 @@ class ParsedDocument:
     stages: tuple[StageReport, ...] = ()
     facts: tuple[PassageFacts, ...] = ()  # entities and figures, per passage that has any
     pillars: tuple[PassagePillar, ...] = ()  # the pillars each passage is about
+    pipeline: str = ""  # version of the stages that produced it (see ima.ingest.pipeline.PIPELINE_VERSION)
 
     @property
     def raw_text(self) -> str:

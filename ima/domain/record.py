@@ -38,6 +38,7 @@ class DocumentSummary:
     encoding: str | None
     format: str
     ingested_at: dt.datetime
+    pipeline: str | None = None  # version of the stages that derived its rows (None: before versions)
 
 
 class RemovedLine(NamedTuple):

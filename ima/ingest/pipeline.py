@@ -31,6 +31,10 @@ from ima.ingest.passages import build_passages
 from ima.ingest.pillars import classify_passages
 from ima.ingest.stage import PageStage, StageResult
 
+# Raise when a stage's output changes: stored documents derived by an older version are
+# re-derived from their stored extraction on the next ingest (``ima reparse`` does it at once).
+PIPELINE_VERSION = "2026.11.25"
+
 REPAIR_STAGES: tuple[tuple[str, PageStage], ...] = (
     ("repair_ocr", repair_ocr),
     ("join_hyphenation", join_hyphenation),
@@ -73,7 +77,7 @@ def parse_extraction(extraction: Extraction, *, source: str, content_hash: str, 
         type(m).__name__ for group in facts for m in group.facts))))
     return ParsedDocument(source=source, content_hash=content_hash, size=size, extraction=extraction,
                           pages=pages, passages=passages, metadata=metadata, stages=tuple(reports), facts=facts,
-                          pillars=pillars)
+                          pillars=pillars, pipeline=PIPELINE_VERSION)
 
 
 def classify_pillars(passages: tuple[Passage, ...]) -> tuple[PassagePillar, ...]:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ima.domain.document import IngestError, IngestOutcome, IngestStatus
 from ima.ingest.loaders import is_supported
-from ima.ingest.pipeline import content_hash, parse_bytes
+from ima.ingest.pipeline import PIPELINE_VERSION, content_hash, parse_bytes
+from ima.services.reparse import reparse_document
 from ima.store import Store
 
 DEFAULT_MAX_MB = 50.0
@@ -96,6 +97,9 @@ def ingest_file(store: Store, path: Path, settings: IngestSettings) -> IngestOut
     source = str(path.resolve())
     known = store.find_by_hash(content_hash(data))
     if known is not None and (known.is_current or known.source != source):
+        if known.pipeline != PIPELINE_VERSION:
+            # same bytes, older stages: renew what ima derived from them (the version stays)
+            reparse_document(store, known)
         return IngestOutcome(path=str(path), status=IngestStatus.UNCHANGED, document_id=known.id,
                              title=known.title, date=known.date.isoformat() if known.date else None,
                              pages=known.pages, encoding=known.encoding, version=known.version)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ima.domain.document import IngestOutcome
+from ima.domain.record import DocumentSummary
 from ima.ingest.pipeline import parse_extraction
 from ima.store import Store
 
@@ -33,13 +35,18 @@ def reparse(store: Store, ids: list[int] | None = None,
     if on_start:
         on_start(len(targets))
     for summary in targets:
-        extraction = store.extraction(summary.id)
         try:
-            parsed = parse_extraction(extraction, source=summary.source, content_hash=summary.content_hash,
-                                      size=len(extraction.text))
+            outcome = reparse_document(store, summary)
         except Exception as exc:  # a defect in a stage must cost one document, not the run
             yield ReparseOutcome(summary.id, summary.title, summary.pages,
                                  error=f"internal error {type(exc).__name__}: {exc}")
             continue
-        outcome = store.replace_derived(summary.id, parsed)
         yield ReparseOutcome(summary.id, outcome.title, summary.pages, outcome.pages)
+
+
+def reparse_document(store: Store, summary: DocumentSummary) -> IngestOutcome:
+    """Re-derive one stored document from its stored extraction, in one transaction."""
+    extraction = store.extraction(summary.id)
+    parsed = parse_extraction(extraction, source=summary.source, content_hash=summary.content_hash,
+                              size=len(extraction.text))
+    return store.replace_derived(summary.id, parsed)

@@ -84,6 +84,7 @@ def document_row(doc: ParsedDocument, *, version: int, ingested_at: dt.datetime)
             "structured": extraction.structured,
             "warnings": list(extraction.warnings),
             "page_breaks": extraction.page_breaks,
+            "pipeline": doc.pipeline or None,
         }),
         "raw_text": safe_text(doc.raw_text),
         "clean_text": safe_text(doc.clean_text),
@@ -154,7 +155,7 @@ def summary(row: Any) -> DocumentSummary:
         id=row.id, source=row.source, title=row.title, date=as_date(row.date), kind=DocumentKind(row.kind),
         pages=row.page_count, version=row.version, is_current=bool(row.is_current),
         content_hash=row.content_hash, encoding=row.encoding, format=row.format,
-        ingested_at=_aware(row.ingested_at),
+        ingested_at=_aware(row.ingested_at), pipeline=(row._mapping["metadata"] or {}).get("pipeline"),
     )
 
 

@@ -254,3 +254,26 @@ def test_reparse_renews_derived_rows_and_keeps_versions(db: str, ingested) -> No
         assert again.summary.version == store_doc.summary.version
         assert [p.text for p in again.passages] == [p.text for p in store_doc.passages]
     assert run(db, "reparse", "9999").exit_code == 1
+
+
+def test_documents_from_older_stages_are_rederived_on_the_next_ingest(db: str, corpus_paths) -> None:
+    from sqlalchemy import create_engine, text
+
+    from ima.ingest.pipeline import PIPELINE_VERSION
+    from ima.store import Store
+
+    path = str(corpus_paths["taskforce_2025"])
+    doc_id = json_lines(run(db, "ingest", path, "--json").output)[0]["id"]
+    with Store.open(db) as store:
+        assert store.documents()[0].pipeline == PIPELINE_VERSION
+        before = store.counts()
+    engine = create_engine(db)  # simulate a record written by an older ima: no facts, no version
+    with engine.begin() as con:
+        con.execute(text("DELETE FROM facts"))
+        con.execute(text("UPDATE documents SET metadata = json_remove(metadata, '$.pipeline')"))
+    engine.dispose()
+    again = json_lines(run(db, "ingest", path, "--json").output)[0]
+    assert (again["status"], again["id"]) == ("unchanged", doc_id)
+    with Store.open(db) as store:
+        assert store.counts() == before and store.documents()[0].pipeline == PIPELINE_VERSION
+    assert json_lines(run(db, "ingest", path, "--json").output)[0]["status"] == "unchanged"
