@@ -11,6 +11,8 @@ hence compiled; the Python reference it must agree with is in the tests.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from numba import njit
 
@@ -25,18 +27,53 @@ _HELVETICA = dict(zip(
 ))
 
 
+class _WidthTable(dict):
+    """Glyph -> advance width at scale 1, filled on first use (the rule lives in ``__missing__``)."""
+
+    def __missing__(self, ch: str) -> float:
+        base = _HELVETICA.get(ch)
+        if base is None:
+            base = _HELVETICA.get(ch.lower() if ch.isupper() else ch, 556)
+            if ch.isalpha() and not ch.isascii():
+                base = 556
+        width = self[ch] = base / 1000.0
+        return width
+
+
+# Layer separation asks for millions of widths: one dict lookup each instead of the rule.
+_WIDTHS = _WidthTable()
+
+
 def glyph_width(ch: str, scale: float = 1.0) -> float:
     """Advance width of a glyph in a Helvetica-like sans font (em = 1), times ``scale``.
 
     Shared by the layer separator (which undoes an x-order merge) and the defect
     generator (which performs one), so both use the same font model.
     """
-    base = _HELVETICA.get(ch)
-    if base is None:
-        base = _HELVETICA.get(ch.lower() if ch.isupper() else ch, 556)
-        if ch.isalpha() and not ch.isascii():
-            base = 556
-    return base / 1000.0 * scale
+    # (base / 1000.0) * scale, as before: the table holds base / 1000.0
+    return _WIDTHS[ch] * scale
+
+
+@lru_cache(maxsize=4096)
+def cumulative_widths(text: str) -> np.ndarray:
+    """``out[i]`` = summed glyph widths of ``text[:i]`` (``len(text) + 1`` entries; shared, never
+    written: numba would compile a second kernel for read-only arrays).
+
+    Summed left to right like ``sum(glyph_width(ch) for ch in text)``, so
+    ``out[-1]`` equals that sum bit for bit. Cached: layer separation asks for
+    the same needle and merged line under several scales and candidates.
+    """
+    out = np.zeros(len(text) + 1)
+    if text:
+        np.cumsum(np.fromiter(map(_WIDTHS.__getitem__, text), dtype=np.float64, count=len(text)), out=out[1:])
+    return out
+
+
+@lru_cache(maxsize=4096)
+def char_codes(text: str) -> np.ndarray:
+    """The code points of ``text`` as an int64 array (shared and cached like the widths)."""
+    out = np.fromiter(map(ord, text), dtype=np.int64, count=len(text))
+    return out
 
 
 @njit(cache=True, nogil=True)
@@ -92,6 +129,38 @@ def position_embedding_at(needle: np.ndarray, hay: np.ndarray, xs: np.ndarray, w
             out[i] = g
     if i != 0:
         return empty
+    return out
+
+
+@njit(cache=True, nogil=True)
+def leftmost_embedding(needle: np.ndarray, hay: np.ndarray) -> np.ndarray:
+    """Greedy leftmost hay positions of the needle's codes; shorter than the needle when it does not fit."""
+    out = np.empty(needle.shape[0], dtype=np.int64)
+    j = 0
+    m = hay.shape[0]
+    for i in range(needle.shape[0]):
+        while j < m and hay[j] != needle[i]:
+            j += 1
+        if j == m:
+            return out[:i]
+        out[i] = j
+        j += 1
+    return out
+
+
+@njit(cache=True, nogil=True)
+def rightmost_embedding(needle: np.ndarray, hay: np.ndarray) -> np.ndarray:
+    """Greedy rightmost hay positions of the needle's codes (ascending); shorter when it does not fit."""
+    n = needle.shape[0]
+    out = np.empty(n, dtype=np.int64)
+    j = hay.shape[0] - 1
+    for i in range(n - 1, -1, -1):
+        while j >= 0 and hay[j] != needle[i]:
+            j -= 1
+        if j < 0:
+            return out[:0]
+        out[i] = j
+        j -= 1
     return out
 
 

@@ -32,7 +32,14 @@ _MAX_LINES = 10
 
 
 def _anchor_re(number: int) -> re.Pattern[str]:
-    return re.compile(rf"(?:[A-Za-zÀ-ÿ]|[A-Za-zÀ-ÿ][.)”’\"',;:]){number}(?!\d)")
+    """A footnote call: ``number`` glued to a letter, or to a letter and a punctuation mark.
+
+    Only whether it occurs is used, so the number leads and the letter is checked behind
+    it: the same occurrences as ``(?:L|LP)number(?!\\d)``, but the engine jumps between
+    occurrences of the digits instead of trying the letter class at every position of
+    the document so far (this search ran over the whole body text per candidate footnote).
+    """
+    return re.compile(rf"{number}(?!\d)(?:(?<=[A-Za-zÀ-ÿ]{number})|(?<=[A-Za-zÀ-ÿ][.)”’\"',;:]{number}))")
 
 
 def is_garbled(text: str) -> bool:

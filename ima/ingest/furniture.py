@@ -91,10 +91,16 @@ def _blank(line: Line) -> bool:
     return not line.text.strip()
 
 
+# LINE_RULES as one alternation, group r<i> for rule i: branches are tried in order and each is
+# the whole anchored rule, so the first branch that matches is the first rule that matches;
+# one C-level match per line instead of twenty Python calls.
+_ANY_RULE = re.compile("|".join(f"(?P<r{i}>{pattern.pattern})" for i, (pattern, _) in enumerate(LINE_RULES)))
+
+
 def _rule(text: str) -> str | None:
-    for pattern, reason in LINE_RULES:
-        if pattern.match(text):
-            return reason
+    m = _ANY_RULE.match(text)
+    if m is not None:
+        return LINE_RULES[int(m.lastgroup[1:])][1]  # type: ignore[index]  # a branch group matched
     if decode_letter_footer(text):
         return "page footer"
     if _KST_FOOTER.match(text):

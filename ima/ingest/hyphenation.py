@@ -126,6 +126,8 @@ def _join_at(idx, key, order, texts, pages, joins, kept_hyphens) -> bool:
     line = texts[key]
     if line is None:
         return False
+    if not line.text.rstrip().endswith("-"):
+        return False  # both patterns end in -\s*$: most lines are decided without a regex scan
     url = _URL_END.search(line.text)
     m = url or _END.search(line.text)
     if not m:

@@ -29,6 +29,7 @@ pass through unchanged.
 
 from __future__ import annotations
 
+import math
 import re
 
 from rapidfuzz.distance import LCSseq
@@ -44,6 +45,8 @@ __all__ = ["separate_layers", "subtract", "is_subsequence", "carried_share"]
 MIN_CARRIED = 0.9  # share of an earlier chunk's characters a chunk must hold in order to carry it
 MIN_SIZE = 0.25  # an earlier chunk much smaller than this one is found in order by chance
 MIN_CHARS = 30  # too little text to tell
+SHARE_NOTE = ("shared: exact share with the previous page, or the first earlier page carried; "
+              "shares with older pages that cannot reach MIN_CARRIED count as 0.0 (bounded LCS)")
 _SENTENCE_END = re.compile(r"[.:;?!)»”’]\s*$")
 
 
@@ -60,11 +63,23 @@ def carried_share(earlier: Page, page: Page) -> float:
     return _share(key(earlier.text), key(page.text))
 
 
-def _share(a: str, b: str) -> float:
-    """:func:`carried_share` on the pages' keys."""
+def _share(a: str, b: str, *, exact: bool = True) -> float:
+    """:func:`carried_share` on the pages' keys.
+
+    The LCS runs with rapidfuzz's ``score_cutoff`` at the threshold: it stops as soon as
+    too many characters are missed (about 4x faster on unrelated pages, 2-4x on carried
+    ones) and returns the exact similarity whenever the threshold is reached. Below it,
+    ``exact=True`` recomputes the exact share (it is reported) and ``exact=False`` gives
+    0.0; the carried/not carried decision is the same either way.
+    """
     if len(a) < MIN_CHARS or len(a) < MIN_SIZE * len(b) or len(a) > len(b):
         return 0.0
-    return LCSseq.similarity(a, b) / len(a)
+    # one below the smallest similarity that can pass ``>= MIN_CARRIED``, against float rounding
+    cutoff = max(0, math.ceil(MIN_CARRIED * len(a)) - 1)
+    similarity = LCSseq.similarity(a, b, score_cutoff=cutoff)  # exact whenever it reaches the cutoff
+    if exact and similarity < cutoff:
+        similarity = LCSseq.similarity(a, b)
+    return similarity / len(a)
 
 
 def _reference(keys: list[str], k: int) -> tuple[int | None, float]:
@@ -72,11 +87,13 @@ def _reference(keys: list[str], k: int) -> tuple[int | None, float]:
 
     ``keys`` are the chunks' keys, computed once per document: a document without layers
     compares every pair of pages, and re-joining each page's text per pair cost more than
-    the comparison that the length test mostly skips.
+    the comparison that the length test mostly skips. The share with the previous chunk is
+    exact (it is reported); the others only need to say whether they reach the threshold,
+    and come out as 0.0 when they cannot (see :data:`SHARE_NOTE`).
     """
     best, best_share = None, 0.0
     for j in dict.fromkeys([k - 1, 0, *range(k - 2, 0, -1)]):
-        share = _share(keys[j], keys[k])
+        share = _share(keys[j], keys[k], exact=j == k - 1)
         if share >= MIN_CARRIED:
             return j, share
         if share > best_share:
@@ -134,7 +151,8 @@ def separate_layers(pages: tuple[Page, ...]) -> StageResult:
     refs = [(None, 0.0)] + [_reference(keys, k) for k in range(1, len(pages))]
     shares = [round(share, 2) for _, share in refs[1:]]
     if all(ref is None for ref, _ in refs):
-        return StageResult(pages, {"layered": False, "pages": [], "shared": shares})
+        return StageResult(pages, {"layered": False, "pages": [], "shared": shares,
+                                            "shared_note": SHARE_NOTE})
     out = [pages[0]]
     infos = []
     for k in range(1, len(pages)):
@@ -147,5 +165,5 @@ def separate_layers(pages: tuple[Page, ...]) -> StageResult:
         info["carries_chunk_of_page"] = pages[ref].number
         out.append(page)
         infos.append(info)
-    return StageResult(tuple(out), {"layered": True, "shared": shares, "pages": infos,
+    return StageResult(tuple(out), {"layered": True, "shared": shares, "shared_note": SHARE_NOTE, "pages": infos,
                                     "unattributed": {p.number: p.unattributed for p in out}})

@@ -47,8 +47,15 @@ def junk_token(tok: str) -> bool:
     return symbols >= 4 and symbols >= letters / 2
 
 
+# a whitespace-delimited token of 2+ letters/digits only ([^\W_] is str.isalnum per character):
+# it is neither junk (isalnum) nor a stray character, so a line holding one is no junk line
+_PLAIN_TOKEN = re.compile(r"(?<!\S)[^\W_]{2,}(?!\S)")
+
+
 def junk_line(text: str) -> bool:
     """A whole line of margin noise (every token junk, or stray single letters and dots)."""
+    if _PLAIN_TOKEN.search(text):
+        return False  # decided in C for nearly every body line
     tokens = text.split()
     if not tokens:
         return False
@@ -93,7 +100,8 @@ def trailing_fragment(text: str, width: float, widest: float, vocab: tuple[str, 
         kept = " ".join(tokens[:n]).rstrip()
         if sum(c.isalpha() for c in kept) >= 10:
             return kept, body[len(kept):].strip(), "margin noise at the end of a body line"
-    m = _TRAILING_DATE.search(body)
+    # the date ends the (right-stripped) line with its year's digits; isdigit() covers \d
+    m = _TRAILING_DATE.search(body) if body[-1:].isdigit() else None
     if m:
         kept = body[: m.start()]
         # a date in the body follows a word like "van" or "op" (``van 15 mei 2025``); a sidebar

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from statistics import median
 
 import ftfy
@@ -52,6 +53,31 @@ def _fix_unicode(text: str) -> str:
     return ftfy.fix_text(text, _FTFY)
 
 
+# Words (any length) seen without an OCR-confusion correction of 3+ letters. The evidence count
+# and every line's quick check asked the lexicon word by word; nearly all words are clean, and
+# a C-level set difference leaves only the new ones. Bounded (it only saves time).
+_CLEAN_WORDS: set[str] = set()
+_CLEAN_MAX = 200_000
+
+
+@lru_cache(maxsize=4096)  # asked twice per line: for the document's evidence, then per line
+def _confusions(text: str) -> int:
+    """How many words of ``text`` (3+ letters, with repeats) ``spelling.correct(w, False)`` corrects."""
+    words = _WORD.findall(text)
+    unseen = set(words) - _CLEAN_WORDS
+    if not unseen:
+        return 0
+    if len(_CLEAN_WORDS) > _CLEAN_MAX:
+        _CLEAN_WORDS.clear()
+    flagged = set()
+    for w in unseen:
+        if len(w) >= 3 and spelling.correct(w, False) is not None:
+            flagged.add(w)
+        else:
+            _CLEAN_WORDS.add(w)
+    return sum(1 for w in words if w in flagged) if flagged else 0
+
+
 def fix_word(word: str) -> str | None:
     """The lexicon's spelling of an unknown word with OCR-confused characters, or None."""
     fix = spelling.correct(word)
@@ -64,7 +90,7 @@ def _word_fixes(text: str, edits: bool, continued: bool = False) -> list[tuple[i
     ``edits`` allows edit-distance, glued- and split-word repairs (only in text that shows
     OCR damage); ``continued`` says the line's first word ends a word hyphenated on the line before.
     """
-    if not edits and not any(len(w) >= 3 and spelling.correct(w, False) is not None for w in _WORD.findall(text)):
+    if not edits and not _confusions(text):
         # without edits only an OCR-confusion correction of some word (3+ letters) can change
         # the line; the loop below finds none either, so skip its per-word bookkeeping
         return []
@@ -210,8 +236,7 @@ def repair_ocr(pages: tuple[Page, ...]) -> StageResult:
     # text from a PDF text layer an unknown word is a name, a hyphenation fragment or layer
     # residue, and "correcting" it to the nearest frequent word would invent text
     evidence = sum(1 for c in cuts for f, _ in c.values() if margin.junk_line(f))
-    evidence += sum(1 for page_texts in texts for t in page_texts for w in _WORD.findall(t)
-                    if len(w) >= 3 and spelling.correct(w, False) is not None)
+    evidence += sum(_confusions(t) for page_texts in texts for t in page_texts)
     edits = evidence >= OCR_EVIDENCE
     prev = ""
     out: list[Page] = []
@@ -239,7 +264,8 @@ def repair_ocr(pages: tuple[Page, ...]) -> StageResult:
                 continue
             # pass 4: misread, glued and split words
             current = line.with_text(text) if text != line.text else line
-            continued = bool(_BROKEN_END.search(prev))
+            # _BROKEN_END ends in -\s*$: a line not ending in a hyphen needs no regex scan
+            continued = prev.rstrip().endswith("-") and bool(_BROKEN_END.search(prev))
             body.append(_repair_words(page, current, corrections, exact[pi][i], edits, continued))
             if text.strip():
                 prev = text

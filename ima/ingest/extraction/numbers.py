@@ -41,7 +41,15 @@ NUMERAL = re.compile(
     r"(?![\w/])(?![.,]\d)"
 )
 _SCALE_AFTER = re.compile(r"[ \t\u00a0]*(" + _SCALE_RE + r")(?![\w])")
-_WORD = re.compile(r"(?<![\w-])[a-zéë]+(?![\w-])", re.IGNORECASE)
+# (?<![\w-])[a-zéë]+(?![\w-]) under IGNORECASE, spelled out: these are all the code points that
+# class matches case-insensitively (checked over every code point), and an explicit
+# case-sensitive class scans ~1.4x faster than the engine's per-character case folding.
+_WORD = re.compile(r"(?<![\w-])[a-zA-ZéëÉËİıſ\u212a]+(?![\w-])")
+# Words seen that are no number word (word_value None): most passages hold none of the few
+# number words, which a C-level set difference over _WORD.findall tells without a Python step
+# per word. Bounded: cleared when it grows past _PLAIN_MAX (it only saves time).
+_PLAIN_WORDS: set[str] = set()
+_PLAIN_MAX = 200_000
 
 _UNITS = {"één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9}
 _TEENS = {"tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
@@ -151,6 +159,22 @@ def _with_scale(text: str, value: Decimal, start: int, end: int, numeral: str, w
     return NumberToken(value, start, end, numeral, None, word)
 
 
+def _has_number_word(text: str) -> bool:
+    """Whether a word _WORD finds in ``text`` has a :func:`word_value` (the loop below is needed)."""
+    unseen = set(_WORD.findall(text)) - _PLAIN_WORDS
+    if not unseen:
+        return False
+    if len(_PLAIN_WORDS) > _PLAIN_MAX:
+        _PLAIN_WORDS.clear()
+    found = False
+    for word in unseen:
+        if word_value(word) is None:
+            _PLAIN_WORDS.add(word)
+        else:
+            found = True
+    return found
+
+
 def find_numbers(text: str) -> list[NumberToken]:
     """Every number in ``text`` (numerals and number words), in order, with its scale word."""
     tokens: list[NumberToken] = []
@@ -158,7 +182,7 @@ def find_numbers(text: str) -> list[NumberToken]:
         value = parse_numeral(m.group())
         if value is not None:
             tokens.append(_with_scale(text, value, m.start(), m.end(), m.group(), False))
-    for m in _WORD.finditer(text):
+    for m in (_WORD.finditer(text) if _has_number_word(text) else ()):
         value = word_value(m.group())
         if value is not None:
             tokens.append(_with_scale(text, Decimal(value), m.start(), m.end(), m.group(), True))

@@ -63,20 +63,82 @@ def _term_points(term: Term, count: int) -> float:
 
 
 _FIRST_WORD: dict[str, str] = {}  # term -> its first word (every match contains it), split once
+_COUNTERS: dict[re.Pattern[str], re.Pattern[str]] = {}  # term pattern -> :func:`_literal_first`
+
+
+def _literal_first(term: Term) -> re.Pattern[str]:
+    r"""``term.pattern`` with its leading ``(?<!\w)`` moved behind the first word.
+
+    Same matches: ``(?<!\w)word`` at p holds exactly when ``word(?<!\wword)`` does
+    (given ``word`` at p, the wider look-behind only asks about the character before
+    p, and at p = 0 it cannot fit, as ``(?<!\w)`` passes there). But a pattern that
+    starts with a literal lets the regex engine jump between occurrences of the word
+    instead of testing the look-behind at every position: ~2x less time per passage.
+    """
+    source = term.pattern.pattern
+    if not source.startswith("(?<!\\w)"):
+        return term.pattern  # an infix: already starts with its literal
+    first = re.escape(term.term.split()[0])
+    rest = source[len("(?<!\\w)"):]
+    if not rest.startswith(first):
+        return term.pattern
+    return re.compile(first + f"(?<!\\w{first})" + rest[len(first):], term.pattern.flags)
+
+
+_WORD_START_3 = re.compile(r"(?<!\w)(?=(.{3}))", re.S)  # the 3 characters after each non-word-preceded position
+_KEY = 3
+_INDEXES: dict[int, tuple[Sequence[Term], list[int], dict[str, list[int]]]] = {}
+
+
+def _index(lexicon: Sequence[Term]) -> tuple[list[int], dict[str, list[int]]]:
+    r"""Positions of the terms that are always tested, and of the others by their first 3 characters.
+
+    A term whose pattern starts with ``(?<!\w)`` and a first word of 3+ characters only
+    matches where those 3 characters follow a non-word character (or start the text).
+    """
+    cached = _INDEXES.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1], cached[2]
+    always: list[int] = []
+    keyed: dict[str, list[int]] = {}
+    for i, term in enumerate(lexicon):
+        first = term.term.split()[0]
+        if len(first) >= _KEY and term.pattern.pattern.startswith("(?<!\\w)" + re.escape(first)):
+            keyed.setdefault(first[:_KEY], []).append(i)
+        else:
+            always.append(i)
+    _INDEXES[id(lexicon)] = (lexicon, always, keyed)
+    return always, keyed
+
+
+def _candidates(folded: str, lexicon: Sequence[Term]) -> list[Term]:
+    """The terms that may occur in ``folded``, in lexicon order (a superset of those that do).
+
+    Speed: testing all ~240 terms one by one in Python was most of classification;
+    one C-level scan collects the 3-character word starts and a set intersection
+    picks the few terms that can match there.
+    """
+    always, keyed = _index(lexicon)
+    starts = keyed.keys() & set(_WORD_START_3.findall(folded))
+    picked = sorted(always + [i for key in starts for i in keyed[key]])
+    return [lexicon[i] for i in picked]
 
 
 def _collect(folded: str, lexicon: Sequence[Term]) -> dict[int, list[Evidence]]:
     found: dict[int, list[Evidence]] = {n: [] for n in PILLAR_NUMBERS}
     title_pillars = set()
     hits = []
-    for term in lexicon:
+    for term in _candidates(folded, lexicon):
         # cheap necessary condition first (a C-level substring test): most terms are absent
         first = _FIRST_WORD.get(term.term)
         if first is None:
             first = _FIRST_WORD[term.term] = term.term.split()[0]
         if first not in folded:
             continue
-        count = len(term.pattern.findall(folded))  # the number of matches finditer yields, in C
+        counter = _COUNTERS.get(term.pattern)
+        if counter is None:
+            counter = _COUNTERS[term.pattern] = _literal_first(term)
+        count = len(counter.findall(folded))  # the number of matches finditer yields, in C
         if count:
             hits.append((term, count))
             if term.match == "title":

@@ -67,6 +67,9 @@ def fold(text: str) -> str:
     fold into a letter plus a combining mark (``İ`` -> ``i̇``); doing both
     makes ``fold(t.upper()) == fold(t)`` hold for the scripts that matter here.
     """
+    if text.isascii():
+        # ASCII has no decompositions or marks and casefolds as lower(); only ` is a quote to map
+        return text.lower().translate(_QUOTES)
     return _strip_marks(_strip_marks(text).casefold()).translate(_QUOTES)
 
 
