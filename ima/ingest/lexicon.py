@@ -274,16 +274,12 @@ def segment_hinted(letters: str, spaces: frozenset[int] = frozenset()) -> str:
 def _compound_at(word: str, heads: list[int]) -> bool:
     """``_two_part(word)`` when the only cuts whose head is a part are ``heads``."""
     parts = _content_parts()
-    for cut in heads:
-        if not 4 <= cut < len(word) - 3:
-            continue
-        rest = word[cut:]
-        for link in _LINKS:
-            if link and not rest.startswith(link):
-                continue
-            if rest[len(link):] in parts:
-                return True
-    return False
+    return any(4 <= cut < len(word) - 3 and _tail_is_part(word[cut:], parts) for cut in heads)
+
+
+def _tail_is_part(rest: str, parts: frozenset[str]) -> bool:
+    """The rest of a compound after its head, minus a linking letter or two, is a content word."""
+    return any(rest.startswith(link) and rest[len(link):] in parts for link in _LINKS)
 
 
 def segment_reference(letters: str, spaces: frozenset[int] = frozenset()) -> str:
@@ -317,16 +313,7 @@ def _content_parts() -> frozenset[str]:
 def _two_part(word: str) -> bool:
     """A strict compound test for segmentation: two content words of 4+ letters (plus a link)."""
     parts = _content_parts()  # set lookups: this runs for every long piece the segmenter tries
-    for cut in range(4, len(word) - 3):
-        if word[:cut] not in parts:
-            continue
-        rest = word[cut:]
-        for link in _LINKS:
-            if link and not rest.startswith(link):
-                continue
-            if rest[len(link):] in parts:
-                return True
-    return False
+    return any(word[:cut] in parts and _tail_is_part(word[cut:], parts) for cut in range(4, len(word) - 3))
 
 
 @lru_cache(maxsize=50_000)

@@ -8,10 +8,10 @@ extraction may carry only some pages of a letter (the page footers tell).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
-from enum import Enum
+from dataclasses import dataclass
 
 from ima.domain.record import StoredDocument
+from ima.domain.serial import to_plain
 
 EXPORT_FORMATS = ("text", "markdown", "json")
 LANGUAGES = ("nl", "en")
@@ -130,29 +130,17 @@ def _markdown(doc: StoredDocument, lang: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _jsonable(value):
-    if isinstance(value, Enum):
-        return value.value
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    return value
-
-
 def document_dict(doc: StoredDocument) -> dict:
     """The whole document as plain JSON-ready data: metadata, pages, passages with raw offsets."""
     inv = page_inventory(doc)
-    return _jsonable({
+    return to_plain({
         "id": doc.summary.id,
         "source": doc.summary.source,
         "version": doc.summary.version,
         "content_hash": doc.summary.content_hash,
         "format": doc.summary.format,
         "encoding": doc.summary.encoding,
-        "metadata": asdict(doc.metadata),
+        "metadata": doc.metadata,
         "page_inventory": {"pages": list(inv.numbers), "total": inv.total, "missing": list(inv.missing),
                            "estimated": list(inv.estimated)},
         "pages": [{"number": p.number, "estimated": p.estimated, "text": p.text, "raw_start": p.raw_start,

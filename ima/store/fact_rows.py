@@ -8,13 +8,11 @@ kind of mention needs no migration.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import fields, is_dataclass
-from decimal import Decimal
-from enum import Enum
 from typing import Any
 
 from ima.domain.document import ParsedDocument
 from ima.domain.record import FactRecord
+from ima.domain.serial import to_plain
 
 # Mention class name -> stored kind (new mention classes default to their lower-cased name).
 KINDS = {"Amount": "money", "Count": "count", "Percentage": "percent", "DateMention": "date",
@@ -22,20 +20,6 @@ KINDS = {"Amount": "money", "Count": "count", "Percentage": "percent", "DateMent
          "KamerstukReference": "reference"}
 COLUMNS = ("value", "low", "high", "unit", "qualifier", "period")
 NUMERIC_KINDS = ("money", "count", "percent")
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    if is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
 
 
 def kind_of(mention: Any) -> str:
@@ -61,7 +45,7 @@ def fact_rows(doc: ParsedDocument, document_id: int) -> list[dict[str, Any]]:
     rows = []
     for group in doc.facts:
         for mention in group.facts:
-            data = _plain(mention)
+            data = to_plain(mention)
             span = data.pop("span", {"start": 0, "end": 0})
             row = {"document_id": document_id, "passage_seq": group.passage_seq,
                    "page": page_of.get(group.passage_seq, 0), "kind": kind_of(mention), "key": key_of(mention),

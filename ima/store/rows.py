@@ -6,8 +6,7 @@ Pure functions: the repository decides when rows are written or read.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
-from enum import Enum
+from collections.abc import Iterable
 from typing import Any
 
 from ima.domain.document import Extraction, ParsedDocument, SourceFormat
@@ -19,6 +18,7 @@ from ima.domain.metadata import (
     KamerstukRef,
     Signatory,
 )
+from ima.domain.serial import to_plain
 from ima.domain.record import DocumentSummary, RemovedLine, StoredPage
 from ima.domain.text import Passage, StageReport
 from ima.store.fact_rows import fact_rows
@@ -41,19 +41,7 @@ def _optional(value: str | None) -> str | None:
 
 def _jsonable(value: Any) -> Any:
     """Stage details and structured metadata may hold tuples, dates or enums; JSON may not."""
-    if isinstance(value, str):
-        return safe_text(value)
-    if isinstance(value, Mapping):
-        return {safe_text(str(key)): _jsonable(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [_jsonable(item) for item in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return _jsonable(value.value)
-    if value is None or isinstance(value, (int, float, bool)):
-        return value
-    return safe_text(str(value))
+    return to_plain(value, safe_text)
 
 
 def document_row(doc: ParsedDocument, *, version: int, ingested_at: dt.datetime) -> dict[str, Any]:
