@@ -96,9 +96,21 @@ def state_of(ctx: typer.Context) -> State:
     return ctx.find_root().obj
 
 
+# Each module adds its commands to ``app`` when imported; one line per module.
+COMMAND_MODULES = (
+    "db_commands",
+    "ingest_commands",
+    "record_commands",
+    "knowledge_commands",
+    "qa_commands",
+)
+
+
 def _register() -> None:
-    # Imported for their side effect of adding commands to ``app``.
-    from ima.cli import db_commands, ingest_commands, knowledge_commands, qa_commands, record_commands  # noqa: F401
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"ima.cli.{name}")
 
 
 _register()

@@ -216,3 +216,33 @@ class PassagePillarRow(Base):
 
 
 TABLES = ("documents", "signatories", "footnotes", "pages", "passages", "stage_outputs", "facts", "passage_pillars")
+
+
+class User(Base):
+    """An account of the web app: readers read, editors edit curated data, admins manage users."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), nullable=False, unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
+    role: Mapped[str] = mapped_column(String(16), nullable=False)
+    active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class AuditEntry(Base):
+    """One change to curated data: who, when, what (before and after, as JSON)."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity_kind", "entity_key", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    actor: Mapped[str] = mapped_column(String(80), nullable=False)
+    action: Mapped[str] = mapped_column(String(16), nullable=False)
+    entity_kind: Mapped[str] = mapped_column(String(40), nullable=False)
+    entity_key: Mapped[str] = mapped_column(String(200), nullable=False)
+    before: Mapped[dict | None] = mapped_column(JSONType, nullable=True)
+    after: Mapped[dict | None] = mapped_column(JSONType, nullable=True)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
