@@ -32,6 +32,10 @@ _SIGNATURE = re.compile(r"^\s*(?:De|Het)\s+(?:Minister|Staatssecretaris|Minister
 # (``2 Door …`` without a dot is a footnote, not a heading)
 _SECTION_HEADING = re.compile(r"^\s*(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}\.)\s+[A-Z][a-zà-ÿ]")
 _OPEN_END = re.compile(r"\b(?:in|de|het|van|en|voor|met|op|tot|aan|uit|over|naar|binnen|om)\s*$")
+# a block ending like this stops mid-phrase ("slechts 237 miljoen" / "Amerikaanse dollar gedekt"):
+# the next page's first paragraph continues it even when it starts with a capital (a name)
+_MID_PHRASE_END = re.compile(r"\b(?:in|de|het|van|en|voor|met|op|tot|aan|uit|over|naar|binnen|om|een|"
+                             r"miljoen|miljard|duizend|mln\.|mld\.)\s*$")
 HEADING_MAX_WORDS = 10
 NUMBERED_HEADING_MAX_WORDS = 16
 HEADING_MAX_CHARS = 80
@@ -141,8 +145,10 @@ def build_passages(pages: tuple[Page, ...]) -> tuple[Passage, ...]:
         if blocks and page_blocks:
             last, first = blocks[-1], page_blocks[0]
             if (last.kind in ("paragraph", "list_item") and first.kind == "paragraph"
+                    and page.number == last.page.number + 1  # a missing page breaks the text
                     and not re.match(r"^\d{1,3}\s", last.text)  # not into a footnote block
-                    and not _SENTENCE_END.search(last.text) and first.text[:1].islower()):
+                    and not _SENTENCE_END.search(last.text)
+                    and (first.text[:1].islower() or _MID_PHRASE_END.search(last.text))):
                 last.lines.extend(first.lines)  # the paragraph runs over the page break
                 page_blocks = page_blocks[1:]
         blocks.extend(page_blocks)

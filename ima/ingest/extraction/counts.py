@@ -9,7 +9,10 @@ Precision first. A number is a count when
   pages and footnote calls never are; or
 - it has a scale word and a qualifier (``ruim 13 duizend``); or
 - the words before say so (``het beloofde aantal van 750``).
-Number words (``drie``) count only with a noun from the list. Durations
+Small number words (``drie``, below 100) count only with a noun for people from the list
+(``drie kinderen``, ``vijf Syriërs``) or with a scale word (``twee miljoen``):
+``drie manieren``, ``vier voorstellen``, ``drie grote locaties`` are the wording of
+the text, not figures a reader looks for. Durations
 (``zes maanden``, ``121 uur``) are not counts. Years, dates and identifiers
 are masked before this module sees the numbers (:mod:`.references`, :mod:`.dates`).
 """
@@ -48,7 +51,19 @@ NOUNS: dict[str, str] = {
     "grensoverschrijdingen": "grensoverschrijding", "oversteken": "oversteek", "pijlers": "pijler",
     "fracties": "fractie", "meisjes": "meisje", "jongens": "jongen", "vrouwen": "vrouw", "mannen": "man",
     "jongeren": "jongere", "families": "familie", "uitkeringen": "uitkering", "plekken": "plek",
+    "bijdragen": "bijdrage", "toezeggingen": "toezegging", "mariniers": "marinier", "marinier": "marinier",
+    "tolken": "tolk", "ambassades": "ambassade", "missies": "missie", "verdragen": "verdrag",
 }
+#: lemmas of counted nouns for people: the only nouns a spelled-out small number counts
+PEOPLE: frozenset[str] = frozenset({
+    "vluchteling", "migrant", "asielzoeker", "persoon", "mens", "kind", "minderjarige", "statushouder",
+    "terugkeerder", "vreemdeling", "illegaal", "slachtoffer", "dode", "werknemer", "student", "medewerker",
+    "gezin", "huishouden", "leerling", "smokkelaar", "deelnemer", "begunstigde", "ontheemde", "amv",
+    "nieuwkomer", "arbeidskracht", "reiziger", "bewoner", "inwoner", "burger", "onderdaan", "zoeker",
+    "vertrekker", "aanvrager", "grenswacht", "agent", "officier", "ambtenaar", "meisje", "jongen", "vrouw",
+    "man", "jongere", "familie", "marinier", "tolk",
+})
+_PEOPLE_TAILS = tuple(PEOPLE)
 _HEADS = sorted((k for k in NOUNS if len(k) >= 6), key=len, reverse=True)
 _TIME_UNITS = {"jaar", "jaren", "maand", "maanden", "week", "weken", "dag", "dagen", "uur", "uren", "minuten",
                "seconden", "eeuw", "eeuwen", "decennia", "decennium", "keer", "maal", "kwartaal", "kwartalen"}
@@ -102,6 +117,16 @@ def _unit_after(text: str, end: int) -> tuple[str, str | None, int] | None:
     return None
 
 
+def _counts_people(unit: tuple[str, str | None, int] | None) -> bool:
+    """Whether the counted noun names people (a listed noun, or a demonym such as ``Syriërs``)."""
+    if unit is None:
+        return False
+    word, lemma = unit[0], unit[1]
+    if lemma and (lemma in PEOPLE or lemma.endswith(_PEOPLE_TAILS)):  # ketenmarinier: a compound
+        return True
+    return bool(_DEMONYM.match(word))
+
+
 def _is_time_unit_next(text: str, end: int) -> bool:
     m = _NEXT_WORD.match(text, end)
     return bool(m and m.group(1).lower() in _TIME_UNITS)
@@ -116,6 +141,8 @@ def count_from_phrase(text: str, phrase: NumberPhrase) -> Count | None:
     unit = _unit_after(text, last.end)
     if low.word and low.value == 1:
         return None  # "één land", "dag één", "één op één": idiom far more often than a figure
+    if (low.word or last.word) and not last.scale and last.value < 100 and not _counts_people(unit):
+        return None
     if unit is None:
         if low.word or last.word:
             return None

@@ -7,9 +7,11 @@ miljoen`` in the 2020 letter), because there the thousands reading is
 impossible. Numerals glued to a letter, dot, comma, slash or closing bracket
 on their left (``consensus1``, ``jl.4``, ``2013/32``) are footnote calls or
 parts of identifiers, not numbers, and are skipped here already; so are
-digits right after another number and a space (``650 .00 0``, ``65.0 00``:
-a numeral broken apart by layer or OCR defects) and numerals with a leading
-zero.
+digits right after another number and a space, and numerals with a leading
+zero. A grouped numeral that OCR broke apart with spaces (``650 .00 0``,
+``14.00 0``, ``65.0 00``) is read whole when removing the spaces leaves
+exactly the thousands-dot form; the space is never allowed right after the
+dot, so ``artikel 3. 100 personen`` stays two numbers.
 
 :func:`find_numbers` returns every number with its scale word; the
 qualifier (``circa``, ``bijna``) and range (``tussen 23.000 en 58.000``)
@@ -40,6 +42,9 @@ NUMERAL = re.compile(
     r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?=\s*" + _SCALE_RE + r"(?!\w))|\d+)"
     r"(?![\w/])(?![.,]\d)"
 )
+# a grouped numeral with OCR spaces inside (at least one; see the module docstring)
+_BROKEN_GROUPED = re.compile(r"(?<![\w.,/)\]])(?<!\w-)(?!0\d)\d{1,3}(?: ?\.\d(?: ?\d){2})+(?![\w/])(?![.,]?\d)")
+_BROKEN_HINT = re.compile(r"\d \.\d|\.\d{1,2} \d")
 _SCALE_AFTER = re.compile(r"[ \t\u00a0]*(" + _SCALE_RE + r")(?![\w])")
 # (?<![\w-])[a-zéë]+(?![\w-]) under IGNORECASE, spelled out: these are all the code points that
 # class matches case-insensitively (checked over every code point), and an explicit
@@ -182,11 +187,16 @@ def find_numbers(text: str) -> list[NumberToken]:
         value = parse_numeral(m.group())
         if value is not None:
             tokens.append(_with_scale(text, value, m.start(), m.end(), m.group(), False))
+    if _BROKEN_HINT.search(text):
+        for m in _BROKEN_GROUPED.finditer(text):
+            if " " in m.group():
+                joined = m.group().replace(" ", "")
+                tokens.append(_with_scale(text, Decimal(joined.replace(".", "")), m.start(), m.end(), joined, False))
     for m in (_WORD.finditer(text) if _has_number_word(text) else ()):
         value = word_value(m.group())
         if value is not None:
             tokens.append(_with_scale(text, Decimal(value), m.start(), m.end(), m.group(), True))
-    tokens.sort(key=lambda t: t.start)
+    tokens.sort(key=lambda t: (t.start, -t.end))  # at one start the longer reading wins
     # a scale word is never a number of its own ("13 duizend" is one token, not 13 and 1000)
     out: list[NumberToken] = []
     for token in tokens:

@@ -1,4 +1,4 @@
-"""Golden lists of money, counts, percentages and countries for two corpus documents.
+"""Golden lists of money, counts, percentages and countries for the four corpus documents.
 
 Each golden file lists, per passage (page and seq), what :func:`extract_facts`
 finds in the pipeline's passages. They were reviewed by reading the
@@ -21,7 +21,7 @@ from ima.ingest.pipeline import parse_bytes
 
 GOLDEN = Path(__file__).parent / "golden"
 REGEN = os.environ.get("IMA_REGEN_GOLDEN") == "1"
-DOCS = ("kamerstuk_2395", "taskforce_2025")
+DOCS = ("kamerstuk_2395", "taskforce_2025", "agreements_2020", "progress_2021")
 
 
 def _num(value) -> str | None:

@@ -44,8 +44,29 @@ def test_footnote_calls_and_identifier_digits_are_not_numbers(text):
     assert find_numbers(text) == []
 
 
-def test_numeral_broken_apart_by_extraction_defects_is_skipped():
-    assert [t.numeral for t in find_numbers("circa 650 .00 0 vaccinaties")] == ["650"]
+@pytest.mark.parametrize(("text", "value"), [
+    ("circa 650 .00 0 vaccinaties", 650_000), ("van circa 14.00 0 tot", 14_000), ("bijna 65.0 00 personen", 65_000)])
+def test_grouped_numeral_broken_apart_by_ocr_is_read_whole(text, value):
+    assert [t.value for t in find_numbers(text)] == [value]
+
+
+def test_a_space_right_after_a_dot_ends_the_number():
+    assert [t.value for t in find_numbers("zie artikel 3. 100 personen")][:1] == [3]
+
+
+@given(st.integers(min_value=1000, max_value=10**9), st.data())
+@settings(deadline=None)
+def test_ocr_spaces_inside_a_grouped_numeral_keep_its_value(value, data):
+    written = format_dutch(Decimal(value))
+    # read whole: spaces before a dot or between the digits of a group after a dot, never right after
+    # a dot; the leading group stays as written ("1 0.000" may be two numbers)
+    first_dot = written.index(".")
+    slots = [i for i in range(1, len(written))
+             if written[i] == "." or (i > first_dot and written[i - 1] != ".")]
+    chosen = data.draw(st.sets(st.sampled_from(slots), min_size=1, max_size=2))
+    broken = "".join((" " if i in chosen else "") + c for i, c in enumerate(written))
+    tokens = find_numbers(f"ruim {broken} personen")
+    assert [t.value for t in tokens] == [value], broken
 
 
 @given(st.decimals(min_value=0, max_value=10**12, places=0, allow_nan=False, allow_infinity=False))

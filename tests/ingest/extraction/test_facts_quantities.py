@@ -61,7 +61,9 @@ def test_money_range():
     ("naar ruim 13 duizend in 2017", 13000, None, "ruim"),
     ("de plaatsing van 78 zogeheten e-gates op Schiphol", 78, "e-gate", None),
     ("er momenteel 65 miljoen vluchtelingen zijn op de wereld", 65_000_000, "vluchteling", None),
-    ("het voornemen om drie grote Gemeenschappelijke Vreemdelingen Locaties op te zetten", 3, "locatie", None),
+    ("bij de hervestiging van drie Syrische kinderen uit", 3, "kind", None),
+    ("zijn vijf Eritreeërs teruggekeerd", 5, "Eritreeër", None),
+    ("er zijn twee miljoen ontheemden in het land", 2_000_000, "ontheemde", None),
     ("hervestiging van 1.000 Syrische vluchtelingen uit Turkije", 1000, "vluchteling", None),
     ("Gaat het om het beloofde aantal van 750? In hoeverre", 750, None, None),
 ])
@@ -105,6 +107,10 @@ def test_percentages(text, value, qualifier):
     "Op 10 juli 2020 en 25 april jl. en in maart 2018",
     "als zo’n overeenkomst met één land rondom Europa wordt gesloten; een derde land",
     "de Verordening 2017/2226 inzake de instelling",
+    # small numbers in words count people only: the others are the wording of the text
+    "het voornemen om drie grote Gemeenschappelijke Vreemdelingen Locaties op te zetten",
+    "het nieuwe asielproces, waarvoor de Commissie vier voorstellen heeft gedaan",
+    "De drie manieren om naar verbetering van opvang te streven",
 ])
 def test_not_counts_or_money(text):
     facts = extract_facts(text)
