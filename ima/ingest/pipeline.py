@@ -33,7 +33,7 @@ from ima.ingest.stage import PageStage, StageResult
 
 # Raise when a stage's output changes: stored documents derived by an older version are
 # re-derived from their stored extraction on the next ingest (``ima reparse`` does it at once).
-PIPELINE_VERSION = "2026.11.25"
+PIPELINE_VERSION = "2026.11.25.2"
 
 REPAIR_STAGES: tuple[tuple[str, PageStage], ...] = (
     ("repair_ocr", repair_ocr),
