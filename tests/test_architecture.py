@@ -43,3 +43,12 @@ def test_modules_stay_small() -> None:
     big = [f"{p.relative_to(ROOT)} ({n})" for p in PACKAGE.rglob("*.py")
            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES]
     assert not big, f"split these modules by idea: {big}"
+
+
+def test_test_file_names_are_unique() -> None:
+    # the test folders are not packages: two test files with one name break collection
+    names: dict[str, list[str]] = {}
+    for path in (ROOT / "tests").rglob("test_*.py"):
+        names.setdefault(path.name, []).append(str(path.relative_to(ROOT)))
+    clashes = {name: paths for name, paths in names.items() if len(paths) > 1}
+    assert not clashes, f"rename one of each: {clashes}"
