@@ -103,6 +103,17 @@ COMMAND_MODULES = (
     "record_commands",
     "knowledge_commands",
     "qa_commands",
+    "users_commands",
+    "serve_commands",
+    "report_commands",
+    "solidarity_commands",
+    "returns_commands",
+    "ranking_commands",
+    "programme_commands",
+    "audit_commands",
+    "partnership_commands",
+    "simulate_commands",
+    "simulate_run_commands",
 )
 
 

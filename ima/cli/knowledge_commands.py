@@ -77,22 +77,51 @@ def facts(
 def country(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(metavar="ISO", help="ISO 3166 code (MAR), name (Marokko) or region id.")],
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per passage.")] = False,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Figures up to this year (default: latest).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line: indicators, routes, rank, "
+                                                         "passages (field 'section').")] = False,
+    lang: Annotated[str, typer.Option("--lang", help="Language of labels: nl (default) or en.")] = "nl",
 ) -> None:
-    """Every passage of the record about a country or region, by document, with its figures."""
-    from ima.services.knowledge import country_dossier
+    """A country's dossier: key figures with trends and sources, its routes, its focus rank, and every
+    passage of the record about it (regions: the passages)."""
+    from ima.cli.dossier_output import (indicator_dict, refugee_pair_dict, render_indicators, render_rank,
+                                        render_refugee_pairs, render_routes, route_dict)
+    from ima.services.country_profile import country_profile
+    from ima.services.ranking import check_lang, country_name
 
-    place, documents = country_dossier(state_of(ctx).store(), code)
+    check_lang(lang)
+    profile = country_profile(state_of(ctx).store(), code, year)
+    place, documents = profile.place, profile.documents
+    name = country_name(place.code, lang) if place.kind == "country" else place.name
     if as_json:
+        head = {"code": place.code, "name": name}
+        for line in profile.indicators:
+            print_json_line({**head, **indicator_dict(line, lang)})
+        for use in profile.routes:
+            print_json_line({**head, **route_dict(use, lang)})
+        for section, pairs in (("refugee_host", profile.refugee_hosts), ("refugee_origin", profile.refugee_origins)):
+            for pair in pairs:
+                print_json_line({**head, **refugee_pair_dict(pair, section)})
+        if profile.rank is not None:
+            print_json_line({**head, "section": "rank", "rank": profile.rank.rank, "of": profile.ranked_of,
+                             "score": profile.rank.score, "year": profile.rank_year,
+                             "contributions": {p.criterion: p.contribution for p in profile.rank.contributions}})
         for doc in documents:
             for p in doc.passages:
-                print_json_line({"code": place.code, "name": place.name, "document_id": doc.document_id,
+                print_json_line({**head, "section": "passage", "document_id": doc.document_id,
                                  "title": doc.title, "date": doc.date.isoformat() if doc.date else None,
                                  "page": p.page, "page_estimated": p.page_estimated, "passage": p.passage_seq,
-                                 "pillars": p.pillars, "names": p.names, "text": p.text, "figures": [fact_dict(f) for f in p.figures]})
+                                 "pillars": p.pillars, "names": p.names, "text": p.text,
+                                 "figures": [fact_dict(f) for f in p.figures]})
         return
     total = sum(len(d.passages) for d in documents)
-    console.print(f"[bold]{escape(place.name)}[/] ({place.code}): {total} passage(s) in {len(documents)} document(s)")
+    console.print(f"[bold]{escape(name)}[/] ({place.code})")
+    if place.kind == "country":
+        render_indicators(profile, lang)
+        render_routes(profile, lang)
+        render_refugee_pairs(profile, lang)
+        render_rank(profile, lang)
+    console.print(f"\n{total} passage(s) in {len(documents)} document(s)")
     for doc in documents:
         date = doc.date.isoformat() if doc.date else "datum onbekend"
         console.print(f"\n[bold cyan]#{doc.document_id}[/] {escape(doc.title or '')} · {date}")

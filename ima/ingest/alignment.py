@@ -92,17 +92,31 @@ def position_embedding_at(needle: np.ndarray, hay: np.ndarray, xs: np.ndarray, w
     empty = np.empty(0, dtype=np.int64)
     if n == 0 or n > m:
         return empty
+    # Speed: only states on some complete embedding matter. Before hay position g, at most
+    # reach[g] needle characters can have been taken (greedy leftmost embedding) and at
+    # least need[g] must have been (greedy rightmost), or the rest no longer fits. A state
+    # outside that band only feeds states outside it, so skipping it changes no cost and
+    # no back pointer of the states a complete embedding passes through.
+    left = leftmost_embedding(needle, hay)
+    if left.shape[0] < n:
+        return empty
+    right = rightmost_embedding(needle, hay)
     inf = np.inf
     cost = np.full(n + 1, inf)
     cost[0] = 0.0
-    new = np.empty(n + 1)
+    new = np.full(n + 1, inf)
     back = np.zeros((m, n + 1), dtype=np.uint8)
+    reach = 0  # needle characters whose leftmost position is before g
+    need = 0  # needle characters whose rightmost position is before g
     for g in range(m):
+        while reach < n and left[reach] < g:
+            reach += 1
+        while need < n and right[need] < g:
+            need += 1
         ch = hay[g]
-        new[:] = inf
-        lo = max(0, n - (m - g))
-        top = min(g, n)
-        for i in range(top, lo - 1, -1):
+        for i in range(need, min(reach + 1, n) + 1):  # what this step writes (and the next one reads)
+            new[i] = inf
+        for i in range(reach, need - 1, -1):
             c = cost[i]
             if c == inf:
                 continue
@@ -117,8 +131,7 @@ def position_embedding_at(needle: np.ndarray, hay: np.ndarray, xs: np.ndarray, w
                 if c + pen < new[i + 1]:
                     new[i + 1] = c + pen
                     back[g, i + 1] = 1
-        for i in range(n + 1):
-            cost[i] = new[i]
+        cost, new = new, cost
     if cost[n] == inf:
         return empty
     out = np.empty(n, dtype=np.int64)

@@ -193,7 +193,18 @@ def _similar(a: str, b: str) -> bool:
     a, b = "".join(a.lower().split()), "".join(b.lower().split())
     if not a or not b:
         return False
-    return a == b or (min(len(a), len(b)) >= 6 and SequenceMatcher(None, a, b).ratio() >= 0.8)
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 6:
+        return False
+    # difflib's two upper bounds of ratio() (real_quick_ratio, quick_ratio: the lengths, the
+    # shared characters), same formula, first: they decide most pairs without building a matcher
+    total = len(a) + len(b)
+    if 2.0 * min(len(a), len(b)) / total < 0.8:
+        return False
+    if 2.0 * sum((Counter(a) & Counter(b)).values()) / total < 0.8:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 def _garbage(text: str) -> bool:

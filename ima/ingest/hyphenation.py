@@ -41,7 +41,10 @@ _CONJ = {"en", "of", "tot", "t/m", "noch", "dan", "als", "en/of", "c.q.", "respe
 _VOWELS = set("aeiouyàáâäèéêëïíîóôöúûü")
 # Prefixes Dutch writes with a hyphen before a word (``niet-westerse``, ``ex-partner``).
 _HYPHEN_PREFIXES = {"niet", "ex", "oud", "non", "vice", "pro"}
-_INLINE = re.compile(r"(?<![\w-])([A-Z]{2,6})- ([a-zà-ÿ][\w’']+)")
+_INLINE_DEFINITION = r"(?<![\w-])([A-Z]{2,6})- ([a-zà-ÿ][\w’']+)"
+# the same with the first capital taken before the look-behind (widened by it): an expression
+# that starts with a capital lets the engine skip to the capitals; same matches and groups
+_INLINE = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]{1,5})- ([a-zà-ÿ][\w’']+)")
 
 
 def _first_word(text: str) -> tuple[str, str]:

@@ -151,9 +151,9 @@ def align_lines(prev: list[str], cur: list[str]) -> LineMap:
     out = LineMap()
     # Only lines that occur once on each side anchor: a repeated line ("Migratie" on every
     # page's sidebar) could anchor on the wrong copy and strand the right one in no gap.
-    counts = Counter(pk) + Counter(ck)
-    pa = [k if counts[k] == 2 and k in ck else ("prev", n) for n, k in enumerate(pk)]
-    ca = [k if counts[k] == 2 and k in pk else ("cur", n) for n, k in enumerate(ck)]
+    in_prev, in_cur = Counter(pk), Counter(ck)
+    pa = [k if in_prev[k] == 1 and in_cur.get(k) == 1 else ("prev", n) for n, k in enumerate(pk)]
+    ca = [k if in_cur[k] == 1 and in_prev.get(k) == 1 else ("cur", n) for n, k in enumerate(ck)]
     i = j = 0  # start of the current gap between whole-line anchors
     for op in LCSseq.opcodes(pa, ca):
         if op.tag != "equal":

@@ -14,6 +14,8 @@ order) are absorbed by letting a few glyphs go (:func:`_fit`) and by
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 from rapidfuzz.distance import LCSseq
 
@@ -154,8 +156,12 @@ def _with_spaces(needle: str, hay: str) -> tuple[float, str] | None:
         return None
     ns = _nospace(text)
     best: tuple[float, str] | None = None
+    tried: set[str] = set()  # embeddings that differ only in which of two equal glyphs they take
     for embed in _embeddings(text, hay):
-        rest = " ".join(_drop(hay, set(embed)).split())
+        rest = " ".join(_drop(hay, embed).split())
+        if rest in tried:  # leave the same text: same score, and only a higher score replaces the best
+            continue
+        tried.add(rest)
         score = _leftover_score(rest, ns)
         if best is None or score > best[0]:
             best = (score, rest)
@@ -216,11 +222,11 @@ def _strip(needle: str, hay: str) -> str:
         embeds = _embeddings(text, hay)
     if not embeds:
         return hay
-    best = max(embeds, key=lambda e: _leftover_score(" ".join(_drop(hay, set(e)).split()), _nospace(text)))
-    return _drop(hay, set(best))
+    best = max(embeds, key=lambda e: _leftover_score(" ".join(_drop(hay, e).split()), _nospace(text)))
+    return _drop(hay, best)
 
 
-def _drop(hay: str, used: set[int]) -> str:
+def _drop(hay: str, used: Iterable[int]) -> str:
     # blank the used positions instead of testing every position of the hay against the set
     chars = list(hay)
     n = len(chars)
@@ -254,7 +260,8 @@ def _fit(needle: str, hay: str) -> tuple[str, int]:
             lost.append((kept, ch))
     missing = 0
     for pos, ch in reversed(lost):  # put each let-go glyph back a few places off, where it fits
-        for shift in SHIFTS:
+        # a glyph the hay does not hold fits nowhere: every trial below would fail
+        for shift in SHIFTS if ch in hay else ():
             at = pos + shift
             if 0 <= at <= len(fitted):
                 trial = fitted[:at] + [ch] + fitted[at:]

@@ -128,7 +128,8 @@ def _separate(prev: Page, cur: Page) -> tuple[Page, dict]:
     while kept and not kept[-1].text.strip():
         kept.pop()
     unattributed = sum(lexicon.unknown_chars(l.text) for l in repaired)
-    garbled = [l for l in kept if l not in repaired and l.text.strip() and lexicon.word_score(l.text) < 0.5]
+    done = set(repaired)  # the same membership test as the list's (Line is a frozen dataclass), hashed
+    garbled = [l for l in kept if l not in done and l.text.strip() and lexicon.word_score(l.text) < 0.5]
     unattributed += sum(lexicon.unknown_chars(l.text) for l in garbled) + missing
     page = Page(cur.number, tuple(kept), cur.estimated, cur.removed, cur.unattributed + unattributed)
     info = {"page": cur.number, "whole_lines_removed": len(mapped.whole),

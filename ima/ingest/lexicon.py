@@ -14,6 +14,8 @@ import math
 import re
 from functools import lru_cache
 
+from ima.ingest.letter_runs import compound_ends, runs
+
 # zipf = log10(frequency per billion words); 1.0 = once per billion.
 KNOWN_ZIPF = 1.8  # a listed word this frequent counts as a real word
 PART_ZIPF = 2.3  # a compound part must be at least this frequent
@@ -233,7 +235,8 @@ def segment_hinted(letters: str, spaces: frozenset[int] = frozenset()) -> str:
     it reads as well. Same result as :func:`segment_reference`, found faster:
     once a piece is no prefix of a known word, no longer piece from the same
     start is known either, and its cost follows from its length (and the few
-    places where it could split into a two-part compound).
+    places where it could split into a two-part compound); see :func:`ima.ingest.letter_runs.runs`
+    for the pieces whose cost follows from their length alone.
     """
     if any(len(ch.lower()) != 1 for ch in letters) or "Σ" in letters:
         return segment_reference(letters, spaces)  # lower() would not map position to position
@@ -246,35 +249,51 @@ def segment_hinted(letters: str, spaces: frozenset[int] = frozenset()) -> str:
     back: list[int] = [0] * (n + 1)
     seen = _space_counts(n, spaces)
     brk = [0.0 if end == n or end in spaces else 1.0 for end in range(n + 1)]
+    alpha_end, mixed_end, hyphen_at = runs(letters)
     for start in range(n):
         base = best[start]
-        alive = True  # lower[start:end] is still a prefix of a listed word
+        inside = seen[start + 1]  # seen spaces strictly inside (start, end): seen[end] - inside
+        last = min(n, start + MAX_PIECE)
+        alpha_to = min(last, alpha_end[start])  # letters[start:end] is all letters for end <= alpha_to
         heads: list[int] = []  # lengths at which the piece's head is a compound part
-        for end in range(start + 1, min(n, start + MAX_PIECE) + 1):
-            piece = letters[start:end]
-            if alive:
-                low = lower[start:end]
-                if low in prefixes:
-                    if low in parts:
-                        heads.append(end - start)
-                else:
-                    alive = False
-            if alive or not piece.isalpha():
-                cost = _piece_cost(piece)
-            else:  # an unlisted run of letters: a two-part compound, or garbage priced by length
-                cost = 6.0 if end - start > 7 and _compound_at(lower[start:end], heads) else 6.0 * len(piece) + 4.0
-            inner = seen[end] - seen[start + 1] if end > start + 1 else 0
-            total = base + cost + brk[end] + 1.0 * inner
+        end = start + 1
+        while end <= alpha_to:  # prefixes of a listed word, priced by the word list
+            low = lower[start:end]
+            if low not in prefixes:
+                break
+            if low in parts:
+                heads.append(end - start)
+            inner = seen[end] - inside if end > start + 1 else 0
+            total = base + _piece_cost(letters[start:end]) + brk[end] + 1.0 * inner
             if total < best[end]:
                 best[end] = total
                 back[end] = start
+            end += 1
+        # longer letter runs are unlisted: a two-part compound, or garbage priced by length
+        compounds = compound_ends(lower, start, heads, alpha_to, prefixes, parts, _LINKS) if heads else ()
+        while end <= alpha_to:
+            size = end - start
+            cost = 6.0 if size > 7 and end in compounds else 6.0 * size + 4.0
+            total = base + cost + brk[end] + 1.0 * (seen[end] - inside if size > 1 else 0)
+            if total < best[end]:
+                best[end] = total
+                back[end] = start
+            end += 1
+        # pieces with other characters; from plain_from to plain_to (letters, a mark, letters,
+        # no hyphen) priced by length alone
+        plain_from, plain_to = mixed_end[start], hyphen_at[start]
+        while end <= last:
+            size = end - start
+            if plain_from <= end <= plain_to:
+                cost = 6.0 * size + 4.0
+            else:
+                cost = _piece_cost(letters[start:end])
+            total = base + cost + brk[end] + 1.0 * (seen[end] - inside if size > 1 else 0)
+            if total < best[end]:
+                best[end] = total
+                back[end] = start
+            end += 1
     return _trace(letters, back)
-
-
-def _compound_at(word: str, heads: list[int]) -> bool:
-    """``_two_part(word)`` when the only cuts whose head is a part are ``heads``."""
-    parts = _content_parts()
-    return any(4 <= cut < len(word) - 3 and _tail_is_part(word[cut:], parts) for cut in heads)
 
 
 def _tail_is_part(rest: str, parts: frozenset[str]) -> bool:

@@ -18,6 +18,7 @@ Nothing here is keyed to one ministry's sidebar: a fragment is recognised by
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ima.ingest import lexicon
 
@@ -82,6 +83,12 @@ def _capitalised_tail(tokens: list[str]) -> int:
     return k
 
 
+@lru_cache(maxsize=64)
+def _spaced(vocab: tuple[str, ...]) -> tuple[str, ...]:
+    """Each sidebar phrase with the space that must precede it at the end of a line."""
+    return tuple(" " + phrase for phrase in vocab)
+
+
 def trailing_fragment(text: str, width: float, widest: float, vocab: tuple[str, ...],
                       next_text: str | None) -> tuple[str, str, str] | None:
     """``(kept, fragment, reason)`` when the end of a body line is margin text, else None.
@@ -108,7 +115,8 @@ def trailing_fragment(text: str, width: float, widest: float, vocab: tuple[str, 
         # date follows the end of a sentence or sticks out of the column
         if kept.rstrip()[-1:] in ".;:!?" or len(body) > widest:
             return kept.rstrip(), m.group(0).strip(), "sidebar date at the end of a body line"
-    for phrase in vocab:
+    # one C-level endswith over all phrases first: nearly every line ends in none of them
+    for phrase in vocab if body.endswith(_spaced(vocab)) else ():
         if body.endswith(" " + phrase):
             kept = body[: -len(phrase)].rstrip()
             prev = kept.split()[-1] if kept.split() else ""

@@ -97,11 +97,19 @@ def decode_letter_footer(text: str, known: set[int] | frozenset[int] = frozenset
                 if page not in group:
                     return page, total, layers
     # No usable history: the highest page whose digits fit into a set of `layers` pages.
-    best = None
-    for pages in combinations(range(1, total + 1), layers):
-        if Counter("".join(map(str, pages))) == digits:
-            best = max(best or 0, max(pages))
+    best = _highest_fitting(pages_digits, total, layers)
     return (best, total, layers) if best else None
+
+
+def _highest_fitting(digits: str, total: int, layers: int) -> int | None:
+    """The highest page of any set of ``layers`` pages in 1..total whose numerals hold exactly ``digits``."""
+    best = None
+    want = sorted(digits)  # the same multiset of digits: compared as sorted lists, cheaper than Counters
+    numerals = [str(p) for p in range(total + 1)]
+    for pages in combinations(range(1, total + 1), layers):
+        if sorted("".join([numerals[p] for p in pages])) == want:
+            best = max(best or 0, max(pages))
+    return best
 
 
 def _numbers_from(rest: Counter, total: int) -> list[int]:

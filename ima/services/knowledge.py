@@ -28,6 +28,9 @@ class Place:
     name: str
 
 
+KOSOVO = Place("XKX", "country", "Kosovo")
+
+
 @lru_cache(maxsize=1)
 def _regions() -> dict[str, str]:
     out: dict[str, str] = {}
@@ -47,6 +50,8 @@ def resolve_place(query: str) -> Place:
     text = query.strip()
     if not text:
         raise ValueError("give a country: an ISO 3166 code (MAR) or a name (Marokko)")
+    if text.upper() in ("XKX", "XK") or text.casefold() == "kosovo":
+        return KOSOVO  # not in ISO 3166 (user-assigned code, as the EU and the data sources use it)
     regions = _regions()
     if text.lower() in regions:
         return Place(text.lower(), "region", regions[text.lower()])
@@ -59,6 +64,8 @@ def resolve_place(query: str) -> Place:
         code = mentions[0].code
         if mentions[0].kind == "region":
             return Place(code, "region", regions.get(code, mentions[0].text))
+        if code == KOSOVO.code:
+            return KOSOVO
         return Place(code, "country", _dutch_name(pycountry.countries.get(alpha_3=code)))
     try:
         country = pycountry.countries.lookup(text)

@@ -94,6 +94,13 @@ class Store:
         """Apply pending migrations (harmless when there are none)."""
         migrate.upgrade(self._writer)
 
+    @property
+    def accounts(self):
+        """The accounts of the web app (:class:`ima.store.accounts.Accounts`)."""
+        from ima.store.accounts import Accounts
+
+        return Accounts(self._engine, self._writer)
+
     def revision(self) -> str | None:
         """The schema revision of the database (None if never migrated)."""
         return migrate.current_revision(self._engine)
@@ -116,6 +123,16 @@ class Store:
                 connection = connection.execution_options(isolation_level="REPEATABLE READ")
             with connection.begin():
                 yield connection
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction for the store's other repositories: all of it is stored, or none."""
+        with self._writer.begin() as connection:
+            yield connection
+
+    def snapshot(self):
+        """One read transaction (a consistent snapshot) for the store's other repositories."""
+        return self._read()
 
     # --- writing -----------------------------------------------------------
 

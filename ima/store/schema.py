@@ -246,3 +246,123 @@ class AuditEntry(Base):
     before: Mapped[dict | None] = mapped_column(JSONType, nullable=True)
     after: Mapped[dict | None] = mapped_column(JSONType, nullable=True)
     note: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+# --- programmes and budgets (migration 0005) ---------------------------------
+
+
+def _programme_fk() -> Mapped[int]:
+    return mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"), nullable=False)
+
+
+class ProgrammeRow(Base):
+    """A funded programme (project): who implements it, when, with what money, from which source."""
+
+    __tablename__ = "programmes"
+    __table_args__ = (UniqueConstraint("source", "source_id", name="uq_programmes_source_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(40), nullable=False)
+    source_id: Mapped[str] = mapped_column(String(120), nullable=False)
+    title: Mapped[str] = mapped_column(Text, nullable=False)
+    funder: Mapped[str | None] = mapped_column(Text)
+    partner: Mapped[str | None] = mapped_column(Text)
+    oda: Mapped[bool | None] = mapped_column(Boolean)
+    start: Mapped[dt.date | None] = mapped_column(Date)
+    end: Mapped[dt.date | None] = mapped_column(Date)
+    currency: Mapped[str] = mapped_column(String(3), nullable=False)
+    status: Mapped[str | None] = mapped_column(String(40))
+    total_budget: Mapped[float | None] = mapped_column(Float)
+    # What the source says beyond the columns above (themes, window, links, comments).
+    details: Mapped[dict] = mapped_column(JSONType, nullable=False)
+
+
+class ProgrammeAreaRow(Base):
+    """A country (ISO 3166 alpha-3) or region id a programme covers."""
+
+    __tablename__ = "programme_areas"
+    __table_args__ = (
+        UniqueConstraint("programme_id", "code", name="uq_programme_areas_code"),
+        Index("ix_programme_areas_code", "code"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    programme_id: Mapped[int] = _programme_fk()
+    code: Mapped[str] = mapped_column(String(64), nullable=False)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+
+
+class ProgrammePillarRow(Base):
+    """A pillar (1–6) a programme serves."""
+
+    __tablename__ = "programme_pillars"
+    __table_args__ = (UniqueConstraint("programme_id", "pillar", name="uq_programme_pillars_pillar"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    programme_id: Mapped[int] = _programme_fk()
+    pillar: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class ProgrammeBudgetRow(Base):
+    """The amount of a programme budgeted for one year (in the programme's currency)."""
+
+    __tablename__ = "programme_budgets"
+    __table_args__ = (UniqueConstraint("programme_id", "year", name="uq_programme_budgets_year"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    programme_id: Mapped[int] = _programme_fk()
+    # None when the source gives no year at all (the amount still counts in totals).
+    year: Mapped[int | None] = mapped_column(Integer)
+    amount: Mapped[float] = mapped_column(Float, nullable=False)
+
+
+class ProgrammeIndicatorRow(Base):
+    """A result indicator: baseline, target and actual, each with its date."""
+
+    __tablename__ = "programme_indicators"
+    __table_args__ = (UniqueConstraint("programme_id", "position", name="uq_programme_indicators_position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    programme_id: Mapped[int] = _programme_fk()
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    name: Mapped[str] = mapped_column(Text, nullable=False)
+    unit: Mapped[str | None] = mapped_column(String(40))
+    baseline: Mapped[float | None] = mapped_column(Float)
+    baseline_date: Mapped[dt.date | None] = mapped_column(Date)
+    target: Mapped[float | None] = mapped_column(Float)
+    target_date: Mapped[dt.date | None] = mapped_column(Date)
+    actual: Mapped[float | None] = mapped_column(Float)
+    actual_date: Mapped[dt.date | None] = mapped_column(Date)
+    source_ref: Mapped[str | None] = mapped_column(Text)
+    # Values the source wrote as text rather than numbers ("90%", "NULL", a sentence), kept as written.
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class ProgrammeSideEffectRow(Base):
+    """A side effect reported for a programme (``negative`` ones call for a decision)."""
+
+    __tablename__ = "programme_side_effects"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    programme_id: Mapped[int] = _programme_fk()
+    reported: Mapped[dt.date | None] = mapped_column(Date)
+    nature: Mapped[str] = mapped_column(String(16), nullable=False)
+    description: Mapped[str] = mapped_column(Text, nullable=False)
+    source_ref: Mapped[str | None] = mapped_column(Text)
+
+
+class ProgrammeEvaluationRow(Base):
+    """An evaluation of a programme: when it is due and when (if) it was done."""
+
+    __tablename__ = "programme_evaluations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    programme_id: Mapped[int] = _programme_fk()
+    kind: Mapped[str] = mapped_column(String(40), nullable=False)
+    due: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    done: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+PROGRAMME_TABLES = ("programmes", "programme_areas", "programme_pillars", "programme_budgets",
+                    "programme_indicators", "programme_side_effects", "programme_evaluations")

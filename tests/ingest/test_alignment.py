@@ -9,7 +9,10 @@ from hypothesis import strategies as st
 from ima.ingest.alignment import position_embedding
 
 
-def reference(needle: str, hay: str, xs: list[float], hx: list[float]) -> list[int] | None:
+def reference(needle: str, hay: str, xs: list[float], hx: list[float],
+              ws: list[float] | None = None) -> list[int] | None:
+    """The recurrence over every (needle characters used, hay position) state; ``ws`` as ``xs`` unless given."""
+    ws = xs if ws is None else ws
     n, m = len(needle), len(hay)
     if n == 0 or n > m:
         return None
@@ -24,7 +27,7 @@ def reference(needle: str, hay: str, xs: list[float], hx: list[float]) -> list[i
             c = cost[i]
             if c == inf:
                 continue
-            x_needle, x_rest = xs[i], hx[g] - xs[i]
+            x_needle, x_rest = xs[i], hx[g] - ws[i]
             pen = x_rest - x_needle if i < n and x_rest > x_needle else 0.0
             if c + pen < new[i]:
                 new[i], step[i] = c + pen, 0
@@ -99,3 +102,22 @@ def test_dense_needle_alignment_is_an_embedding(needle: str, other: str, picks: 
     assert "".join(hay[k] for k in got.tolist()) == needle
     same = position_embedding_at(codes, hay_codes, ws, ws, hx)
     assert same.tolist() == position_embedding(codes, hay_codes, ws, hx).tolist()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aeilmn ", min_size=1, max_size=30), st.text(alphabet="aeilmn ", max_size=40),
+       st.lists(st.booleans(), max_size=70), st.floats(0.3, 1.3), st.booleans())
+def test_banded_alignment_is_the_full_recurrence(needle: str, other: str, picks: list[bool], density: float,
+                                                  reverse: bool) -> None:
+    # the kernel skips states off every complete embedding: same result as the full recurrence,
+    # dense needles and hays that do not hold the needle (reversed) included
+    from ima.ingest.alignment import position_embedding_at
+
+    hay = interleave(needle, other, picks)
+    hay = hay[::-1] if reverse else hay
+    ws, hx = widths(needle), widths(hay)
+    xs = [w * density for w in ws]
+    got = position_embedding_at(np.array([ord(c) for c in needle], dtype=np.int64),
+                                np.array([ord(c) for c in hay], dtype=np.int64), np.array(xs), np.array(ws),
+                                np.array(hx))
+    assert (got.tolist() if got.size else None) == reference(needle, hay, xs, hx, ws)

@@ -28,6 +28,7 @@ import datetime as dt
 import re
 
 from ima.domain.facts import CommitmentKind, CommitmentMention, Span
+from ima.ingest.extraction.ignorecase import lowered
 from ima.ingest.extraction.moments import find_moment
 
 _KAMER = r"(?:uw|de|die|deze)\s+(?:Tweede\s+|Eerste\s+)?Kamer(?!\w)"
@@ -86,6 +87,22 @@ _INFORM_WORDS = re.compile(r"(?<!\w)(?:informe\w*|geïnformeerd|geinformeerd|bri
 
 # every commitment pattern needs one of these words: passages without any are skipped unsplit
 _CANDIDATE = re.compile(r"Kamer|toeze|toegez|committe|(?<!\w)(?:zeg|zegt|zeggen|u)(?!\w)", re.I)
+_CANDIDATE_PARTS = ("kamer", "toeze", "toegez", "committe")
+_CANDIDATE_WORD = re.compile(r"(?:z(?<!\wz)eg(?:t|gen)?|u(?<!\wu))(?!\w)")  # the words, led by a literal
+
+
+def _candidate(text: str) -> bool:
+    """Whether ``_CANDIDATE`` occurs in ``text``.
+
+    Speed: IGNORECASE matching of these ASCII words is plain matching in the lower-cased
+    text (:func:`~.ignorecase.lowered`); C-level substring tests and an expression that
+    starts with a letter (the engine skips to it) replace five case-folded alternatives
+    tried at every position.
+    """
+    low = lowered(text)
+    if low is None:
+        return _CANDIDATE.search(text) is not None
+    return any(part in low for part in _CANDIDATE_PARTS) or _CANDIDATE_WORD.search(low) is not None
 _ABBREVIATIONS = ("nr", "nrs", "art", "o.a", "m.n", "c.s", "d.w.z", "bijv", "e.a", "jl", "mln", "ca", "blz", "p",
                   "dhr", "mw", "drs", "dr", "mr", "prof", "vs", "i.c", "incl", "excl", "t.z.t", "resp", "z.g")
 _BOUNDARY = re.compile(r"[.?!]+[\"”’)]*(?=\s+[\"“‘(«]?[A-Z0-9ÀÉÖÜ])|[.?!]+[\"”’)]*\s*\Z|\n\s*\n")
@@ -174,11 +191,11 @@ def extract_commitments(text: str, document_date: dt.date | None = None) -> list
     zomerreces`` in a June 2018 letter is ``zomerreces 2018``).
     """
     found: list[CommitmentMention] = []
-    if not _CANDIDATE.search(text):
+    if not _candidate(text):
         return found
     for start, end in sentences(text):
         sentence = text[start:end]
-        if _CANDIDATE.search(sentence):
+        if _candidate(sentence):
             mention = commitment_in(sentence, document_date, start)
             if mention is not None:
                 found.append(mention)

@@ -23,6 +23,7 @@ import re
 from decimal import Decimal
 
 from ima.domain.facts import Count, Percentage, Span
+from ima.ingest.extraction.ignorecase import holds_any
 from ima.ingest.extraction.numbers import NumberPhrase, qualifier_before
 
 #: plural (and singular) nouns that are counted, with their lemma
@@ -169,6 +170,7 @@ _FRACTION = re.compile(
     re.IGNORECASE)
 # every _FRACTION match holds one of these (driekwart holds kwart): one quick scan rules most passages out
 _FRACTION_WORDS = re.compile(r"derde|kwart|vijfde", re.IGNORECASE)
+_FRACTION_NAMES = ("derde", "kwart", "vijfde")
 _FRACTION_VALUES = {"derde": Decimal(3), "kwart": Decimal(4), "vijfde": Decimal(5)}
 _SMALL = {"één": 1, "een": 1, "twee": 2, "drie": 3, "vier": 4}
 
@@ -189,7 +191,7 @@ def extract_fractions(text: str) -> list[Percentage]:
     is a third country, which this corpus mentions far more often.
     """
     out: list[Percentage] = []
-    if _FRACTION_WORDS.search(text) is None:
+    if not holds_any(text, _FRACTION_NAMES, _FRACTION_WORDS):
         return out
     for m in _FRACTION.finditer(text):
         if m.group(3):

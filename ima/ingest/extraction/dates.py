@@ -25,10 +25,15 @@ MONTHS = {name: i for i, name in enumerate(
 _MONTH = "(" + "|".join(MONTHS) + ")"
 _YEAR = r"((?:19|20)\d\d)(?![\w/]|[.,]\d)"
 
-_DAY_MONTH_YEAR = re.compile(r"(?<![\w.,/])(\d{1,2})\s+" + _MONTH + r"\s+" + _YEAR, re.I)
-_DAY_MONTH = re.compile(r"(?<![\w.,/])(\d{1,2})\s+" + _MONTH + r"(?:\s+(?:jl\.|j\.l\.|jongstleden))?(?!\w)", re.I)
+# The day's look-behind ``(?<![\w.,/])\d`` is written ``\d(?<![\w.,/]\d)``: the same test of the
+# character before the digit (and none at the start of the text), but an expression that starts
+# with a digit lets the engine skip to the digits instead of testing every position (the year
+# range likewise with its first digit).
+_DAY = r"(\d(?<![\w.,/]\d)\d?)"
+_DAY_MONTH_YEAR = re.compile(_DAY + r"\s+" + _MONTH + r"\s+" + _YEAR, re.I)
+_DAY_MONTH = re.compile(_DAY + r"\s+" + _MONTH + r"(?:\s+(?:jl\.|j\.l\.|jongstleden))?(?!\w)", re.I)
 _MONTH_YEAR = re.compile(r"(?<![\w])" + _MONTH + r"\s+" + _YEAR, re.I)
-_YEAR_RANGE = re.compile(r"(?<![\w.,/-])" + r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?![\w/]|[.,]\d)")
+_YEAR_RANGE = re.compile(r"((?:1(?<![\w.,/-]1)9|2(?<![\w.,/-]2)0)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?![\w/]|[.,]\d)")
 # words after which a bare four-digit number is a year; "en", "van" and "rond" are left
 # out because "en 2000 vluchtelingen" and "rond 2000 mensen" are counts
 _TIME_WORDS = (r"in|sinds|sedert|vanaf|tot|t/m|voor|na|per|anno|begin|medio|eind|einde|najaar|voorjaar|"

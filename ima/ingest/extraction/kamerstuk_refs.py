@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ima.domain.facts import KamerstukReference, Span
+from ima.ingest.extraction.ignorecase import holds_any
 from ima.ingest.metadata.references import parse_citations
 
 # the same character mapping as normalise_text, as a translation table (one character each)
@@ -22,6 +23,10 @@ _TABLE = {**{c: "-" for c in range(0x2010, 0x2016)}, 0x2212: "-",
 _RUNS = re.compile(r"\s{2,}|\s")
 # a citation needs a dossier number (five digits, maybe "19 637" with any spaces) or a kst- identifier
 _MAYBE = re.compile(r"\d\d[\s\u200b]*\d{3}|kst-", re.IGNORECASE)
+# its two branches apart: the dossier number starts with a digit (the engine skips to digits),
+# "kst-" is a substring test in lower case (see ignorecase)
+_MAYBE_NUMBER = re.compile(r"\d\d[\s\u200b]*\d{3}")
+_MAYBE_KST = re.compile(r"kst-", re.IGNORECASE)
 
 
 def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -54,7 +59,7 @@ def _original_end(text: str, offsets: list[int], end: int) -> int:
 
 def extract_references(text: str) -> list[KamerstukReference]:
     """Every Kamerstuk citation in ``text`` as ``kst-…`` identifiers, in order, with exact spans."""
-    if not text or not _MAYBE.search(text):
+    if not text or not (_MAYBE_NUMBER.search(text) or holds_any(text, ("kst-",), _MAYBE_KST)):
         return []
     norm, offsets = normalise_with_offsets(text)
     found: list[KamerstukReference] = []

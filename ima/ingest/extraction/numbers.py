@@ -37,14 +37,25 @@ _SCALE_RE = r"(?:miljoen|miljard|duizend|mln\.?|mld\.?|mrd\.?|dzd\.)"
 
 # A numeral: grouped thousands (optionally with decimals), a decimal comma,
 # a dot-decimal in front of a scale word, or plain digits.
-NUMERAL = re.compile(
+NUMERAL_DEFINITION = (
     r"(?<![\w.,/)\]])(?<!\w-)(?<!\d\s)(?<!\d[.,]\s)(?!0\d)"
     r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?=\s*" + _SCALE_RE + r"(?!\w))|\d+)"
     r"(?![\w/])(?![.,]\d)"
 )
+# The same expression with its first digit taken before the tests of what precedes it (each
+# look-behind widened by that digit, ``(?!0\d)`` asked after it, every branch one digit
+# shorter): an expression that starts with a digit lets the engine skip to the digits instead
+# of running four look-behinds at every position, ~4x faster; the tests pin the equivalence.
+NUMERAL = re.compile(
+    r"\d(?<![\w.,/)\]]\d)(?<!\w-\d)(?<!\d\s\d)(?<!\d[.,]\s\d)(?!(?<=0)\d)"
+    r"(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*,\d+|\d*\.\d{1,2}(?=\s*" + _SCALE_RE + r"(?!\w))|\d*)"
+    r"(?![\w/])(?![.,]\d)"
+)
 # a grouped numeral with OCR spaces inside (at least one; see the module docstring)
 _BROKEN_GROUPED = re.compile(r"(?<![\w.,/)\]])(?<!\w-)(?!0\d)\d{1,3}(?: ?\.\d(?: ?\d){2})+(?![\w/])(?![.,]?\d)")
-_BROKEN_HINT = re.compile(r"\d \.\d|\.\d{1,2} \d")
+# r"\d \.\d|\.\d{1,2} \d" with the branches' first characters taken as one class up front (the
+# engine skips to them instead of trying both branches at every position); same matches
+_BROKEN_HINT = re.compile(r"[\d.](?:(?<=\d) \.\d|(?<=\.)\d{1,2} \d)")
 _SCALE_AFTER = re.compile(r"[ \t\u00a0]*(" + _SCALE_RE + r")(?![\w])")
 # (?<![\w-])[a-zéë]+(?![\w-]) under IGNORECASE, spelled out: these are all the code points that
 # class matches case-insensitively (checked over every code point), and an explicit

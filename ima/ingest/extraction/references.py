@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ima.ingest.extraction.ignorecase import lowered
+
 _PATTERNS = [
     # Kamerstuk 19 637, nr. 2380 / Kamerstukken II 2017/18, 34 952, nr. 1 / 21 501-20, nr. 1265
     r"(?:Kamerstuk(?:ken)?(?:\s+I{1,2})?\s+)?(?:\d{4}/\d{2},?\s+)?\d{2}\s?\d{3}(?:-[\w-]+)?,\s*nr\.\s*\d+",
@@ -48,6 +50,11 @@ _NEEDS: list[str | None] = [
 _NEEDS_RE = {n: re.compile(n, re.IGNORECASE) for n in _NEEDS if n is not None}
 assert len(_NEEDS) == len(_PATTERNS)
 _DIGIT = _NEEDS_RE[r"\d"]
+# A second condition for the two law alternatives, the costliest to try (the first runs at
+# every word start): the law's word (and for the first its year), searched case-sensitively
+# in the lower-cased text, where it is the same test (see ignorecase).
+_LOWER_NEEDS = {8: re.compile(r"(?:wet|richtlijn|verordening|verdrag|besluit)\s+(?:19|20)\d\d"),
+                9: re.compile(r"wet|vreemdelingen")}
 _UNCONDITIONAL = tuple(i for i, n in enumerate(_NEEDS) if n is None)
 assert all(r"\d" in n for n in _NEEDS if n is not None)  # every condition matches a digit (none optional)
 
@@ -98,4 +105,7 @@ def reference_spans(text: str) -> list[tuple[int, int]]:
     else:
         found = {n: rx.search(text) is not None for n, rx in _NEEDS_RE.items()}
         included = tuple(i for i, n in enumerate(_NEEDS) if n is None or found[n])
+        low = lowered(text)
+        if low is not None:  # the law alternatives also need their words (case-insensitive)
+            included = tuple(i for i in included if i not in _LOWER_NEEDS or _LOWER_NEEDS[i].search(low))
     return [(m.start(), m.end()) for m in _alternation(included).finditer(text)]

@@ -55,8 +55,9 @@ def find_letter_date(lines: Sequence[str]) -> dt.date | None:
     """
     candidates: list[tuple[int, int, dt.date]] = []  # (score, -index, date)
     for i, line in enumerate(lines):
-        m = DATUM_RE.match(line)
-        end_label = DATUM_END_RE.match(line)
+        # both labels hold the word: most lines are decided without the two expressions
+        m = DATUM_RE.match(line) if "Datum" in line else None
+        end_label = DATUM_END_RE.match(line) if m is None and "Datum" in line else None
         if m or end_label:
             rest = m["rest"] if m else ""
             dates = find_dates(rest)

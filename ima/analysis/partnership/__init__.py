@@ -1,0 +1,1 @@
+"""Partnerships with third countries: dossiers, the instrument catalogue, package builder, risk register."""

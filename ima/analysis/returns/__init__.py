@@ -1,0 +1,1 @@
+"""Return cooperation per third country (Visa Code Art. 25a): indicators, classes, trends, levers."""

@@ -1,0 +1,1 @@
+"""Page areas of the web app: one module per area, each with a ``router``."""
