@@ -79,10 +79,14 @@ def run_ima(case: tuple[Path, Path, Path], days: int, out: Path, threads: int) -
     from ima.simulate.flee.reader import read_flee_run
     from ima.simulate.flee.run import flee_out_lines
 
+    from ima.simulate import engine
+
     flee, settings = read_flee_run(*case[:2], days, case[2])
-    warm = Simulation(flee.scenario, settings, seed=0, threads=threads)
-    for _ in warm.run(2):  # compile (or load from cache) outside the timing, as Flee's import is
-        pass
+    threshold, engine.PARALLEL_MIN_AGENTS = engine.PARALLEL_MIN_AGENTS, 0
+    for variant in (0, threshold):  # load both kernels outside the timing, as Flee's import is
+        engine.PARALLEL_MIN_AGENTS = variant
+        for _ in Simulation(flee.scenario, settings, seed=0, threads=threads).run(2):
+            pass
     simulation = Simulation(flee.scenario, settings, seed=1, threads=threads)
     started, cpu = time.perf_counter(), time.process_time()
     lines = list(flee_out_lines(flee, simulation))

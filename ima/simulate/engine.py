@@ -22,7 +22,7 @@ from ima.simulate.geography import Geography
 from ima.simulate.rng import day_key
 from ima.simulate.route_table import enumerate_routes, routes_open
 
-PARALLEL_MIN_AGENTS = 200_000
+PARALLEL_MIN_AGENTS = 50_000
 
 
 @dataclass(frozen=True)

@@ -182,6 +182,8 @@ class Fact(Base):
     __table_args__ = (
         Index("ix_facts_kind_key", "kind", "key"),
         Index("ix_facts_document_passage", "document_id", "passage_seq"),
+        # covers "which passages of which documents mention this place" (dossiers, country pages)
+        Index("ix_facts_key_kind_document", "key", "kind", "document_id", "passage_seq"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -206,7 +208,9 @@ class PassagePillarRow(Base):
     """A pillar a passage is about (one row per passage and pillar), with the classifier's score."""
 
     __tablename__ = "passage_pillars"
-    __table_args__ = (Index("ix_passage_pillars_pillar", "pillar", "document_id", "passage_seq"),)
+    __table_args__ = (Index("ix_passage_pillars_pillar", "pillar", "document_id", "passage_seq"),
+                      # the pillars of given documents' passages (dossiers) without a full scan
+                      Index("ix_passage_pillars_document", "document_id", "passage_seq", "pillar"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = _document_fk()
