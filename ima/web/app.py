@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
+from ima.services.scenario_uploads import upload_dir
 from ima.store import Store
 from ima.web.cache import PageCache
 from ima.web.jobs import JobRunner
@@ -31,12 +32,13 @@ VIEW_MODULES = ("home", "search", "documents", "country", "pillar", "ranking", "
 
 def create_app(store_url: str | None = None, *, store: Store | None = None, secret_key: str | None = None,
                https: bool = False, max_upload_mb: float | None = None,
-               cache_seconds: float | None = None) -> FastAPI:
+               cache_seconds: float | None = None, scenario_dir: str | Path | None = None) -> FastAPI:
     """The ASGI app over the store at ``store_url`` (default database if None) or an open ``store``.
 
     ``secret_key`` signs the session cookies (default: ``$IMA_SECRET_KEY``, else a random key, so
     sessions end when the process does). ``https`` marks cookies Secure. ``max_upload_mb`` limits uploads.
     ``cache_seconds`` keeps page data of searches, documents and dossiers (see :mod:`ima.web.cache`).
+    ``scenario_dir`` keeps uploaded scenarios (default ``$IMA_SCENARIO_DIR`` or the user data directory).
     """
     owned = store is None
     store = store or Store.open(store_url)
@@ -54,6 +56,7 @@ def create_app(store_url: str | None = None, *, store: Store | None = None, secr
     app.state.store = store
     app.state.cache = PageCache(cache_seconds)
     app.state.jobs = JobRunner()
+    app.state.scenario_dir = upload_dir(scenario_dir)
     app.state.max_upload_bytes = int((max_upload_mb or _env_upload_mb()) * 1024 * 1024)
     key = secret_key or os.environ.get(SECRET_ENV) or secrets.token_urlsafe(48)
     app.add_middleware(SessionMiddleware, secret_key=key, session_cookie="ima_session", same_site="lax",

@@ -131,6 +131,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "seeds": ("Seeds", "Seeds"),
     "run": ("Start", "Run"),
     "runs": ("Runs", "Runs"),
+    "upload_button": ("Uploaden", "Upload"),
+    "uploaded_scenarios": ("Geüploade scenario's", "Uploaded scenarios"),
+    "extends": ("variant van", "extends"),
+    "upload_scenario": ("Scenario uploaden (YAML)", "Upload a scenario (YAML)"),
+    "upload_scenario_help": ("Een variant van een meegeleverd scenario: extends, name, title, period, "
+                             "parameters, settings en levers.",
+                             "A variant of a shipped scenario: extends, name, title, period, parameters, "
+                             "settings and levers."),
     "status_queued": ("in de wachtrij", "queued"),
     "status_running": ("bezig", "running"),
     "status_finished": ("klaar", "finished"),

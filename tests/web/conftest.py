@@ -41,9 +41,10 @@ def web_store(corpus_db: str) -> Iterator[Store]:
 
 
 @pytest.fixture(scope="session")
-def app(web_store: Store):
+def app(web_store: Store, tmp_path_factory):
     """The ASGI app (read-only tests share it)."""
-    return create_app(store=web_store, secret_key="test-secret", max_upload_mb=1)
+    return create_app(store=web_store, secret_key="test-secret", max_upload_mb=1,
+                      scenario_dir=tmp_path_factory.mktemp("scenarios"))
 
 
 @pytest.fixture
@@ -65,9 +66,10 @@ def write_store(tmp_path, corpus_dir: Path) -> Iterator[Store]:
 
 
 @pytest.fixture
-def write_client(write_store: Store) -> Iterator[TestClient]:
-    """A client of an app over ``write_store`` (upload limit 1 MB)."""
-    with TestClient(create_app(store=write_store, secret_key="test-secret", max_upload_mb=1)) as c:
+def write_client(write_store: Store, tmp_path) -> Iterator[TestClient]:
+    """A client of an app over ``write_store`` (upload limit 1 MB; uploaded scenarios in ``tmp_path``)."""
+    with TestClient(create_app(store=write_store, secret_key="test-secret", max_upload_mb=1,
+                               scenario_dir=tmp_path / "scenarios")) as c:
         yield c
 
 

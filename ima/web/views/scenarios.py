@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
+from ima.web.auth import require_role
 from ima.web.csrf import check_csrf
 from ima.web.i18n import language_of
 from ima.web.jobs import TooBusy
@@ -19,15 +20,16 @@ def _start(request: Request, kind: str, a: str, b: str | None, seeds: int):
     from ima.services.scenarios import check_run, compare_with_chart, run_with_chart
 
     lang = language_of(request)
+    uploads = request.app.state.scenario_dir
     try:
-        check_run(a, seeds)
+        check_run(a, seeds, uploads)
         if kind == "compare":
-            check_run(b or "", seeds)
+            check_run(b or "", seeds, uploads)
             return request.app.state.jobs.submit(
                 "compare", {"a": a, "b": b, "seeds": seeds}, 2 * seeds,
-                lambda on_done: compare_with_chart(a, b, seeds, lang, on_done))
+                lambda on_done: compare_with_chart(a, b, seeds, lang, on_done, uploads))
         return request.app.state.jobs.submit("run", {"scenario": a, "seeds": seeds}, seeds,
-                                             lambda on_done: run_with_chart(a, seeds, lang, on_done))
+                                             lambda on_done: run_with_chart(a, seeds, lang, on_done, uploads))
     except ValueError as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from None
     except TooBusy as exc:
@@ -37,11 +39,45 @@ def _start(request: Request, kind: str, a: str, b: str | None, seeds: int):
 @page(router, "/scenarios", summary="Shipped route scenarios and the latest runs")
 def scenarios(request: Request) -> Page:
     """The catalogue, a form to run or compare, and the runs this server remembers."""
+    from ima.services.scenario_uploads import uploaded_scenarios
     from ima.services.scenarios import MAX_SEEDS, shipped_scenarios
 
     data = {"scenarios": [s.__dict__ for s in shipped_scenarios()], "max_seeds": MAX_SEEDS,
+            "uploaded": [u.__dict__ for u in uploaded_scenarios(request.app.state.scenario_dir)],
             "runs": [j.row() for j in request.app.state.jobs.recent()]}
     return Page("scenarios.html", data, title="scenarios")
+
+
+async def _upload(request: Request, file: UploadFile) -> dict:
+    from ima.services.scenario_uploads import MAX_BYTES, save_upload
+
+    require_role(request, "editor")
+    data = await file.read(MAX_BYTES + 1)
+    try:
+        return save_upload(data, file.filename or "scenario.yaml", request.app.state.scenario_dir).__dict__
+    except ValueError as exc:
+        raise HTTPException(status_code=400, detail=str(exc)) from None
+
+
+@router.post("/scenarios/upload", include_in_schema=False)
+async def upload_form(request: Request, file: Annotated[UploadFile, File()],
+                      csrf_token: Annotated[str, Form()] = "") -> Response:
+    """Keep an uploaded scenario (a variant of a shipped one; editors) and go back to the list."""
+    require_role(request, "editor")
+    check_csrf(request, csrf_token)
+    await _upload(request, file)
+    return RedirectResponse("/scenarios", status_code=303)
+
+
+@router.post("/api/scenarios", status_code=201, summary="Upload a scenario that extends a shipped one (editors)",
+             responses={400: {"description": "Not a valid scenario variant"}, 401: {"description": "Not signed in"},
+                        403: {"description": "Role too low or missing CSRF token"}})
+async def upload_api(request: Request, file: Annotated[UploadFile, File()],
+                     csrf_token: Annotated[str | None, Form()] = None) -> JSONResponse:
+    """Check and keep the scenario; it can then be run like a shipped one, by its name."""
+    require_role(request, "editor")
+    check_csrf(request, csrf_token)
+    return JSONResponse(await _upload(request, file), status_code=201)
 
 
 @router.post("/scenarios/run", include_in_schema=False)
