@@ -55,16 +55,15 @@ def _slug(text: str) -> str:
 
 
 def _checked_mapping(data: bytes, filename: str) -> dict:
+    from ima.simulate.scenario.loader import scenario_mapping
+
     if len(data) > MAX_BYTES:
         raise ValueError(f"{filename}: a scenario file is at most {MAX_BYTES // 1024} KB")
     try:
-        raw = yaml.safe_load(data.decode("utf-8"))
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ValueError(f"{filename}: not UTF-8 text") from None
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{filename}: not valid YAML ({str(exc).splitlines()[0]})") from None
-    if not isinstance(raw, dict):
-        raise ValueError(f"{filename}: a scenario is a YAML mapping")
+    raw = scenario_mapping(text, filename)
     extra = sorted(set(raw) - ALLOWED_KEYS)
     if extra:
         raise ValueError(f"{filename}: an uploaded scenario may only set {', '.join(sorted(ALLOWED_KEYS))}; "

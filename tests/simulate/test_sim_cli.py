@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import FLEE_DATA, HERE
+from tests.simulate.conftest import FLEE_DATA, HERE
 from typer.testing import CliRunner
 
 from ima.cli.app import app

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from conftest import fork
+from tests.simulate.conftest import fork
 
 from ima.domain.simulation import Closure, SimulationSettings
 from ima.simulate import engine as engine_module

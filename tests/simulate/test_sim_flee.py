@@ -7,7 +7,7 @@ import io
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import FLEE_DATA, HERE
+from tests.simulate.conftest import FLEE_DATA, HERE
 
 from ima.simulate.engine import Simulation
 from ima.simulate.flee.reader import location_kind, read_flee_run

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-from conftest import write_scenario
+from tests.simulate_routes.conftest import write_scenario
 from typer.testing import CliRunner
 
 from ima.cli.app import app

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import TINY, write_scenario
+from tests.simulate_routes.conftest import TINY, write_scenario
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

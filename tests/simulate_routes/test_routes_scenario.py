@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import write_scenario
+from tests.simulate_routes.conftest import write_scenario
 
 from ima.simulate.journeys import simulate
 from ima.simulate.scenario import build_network, load_scenario

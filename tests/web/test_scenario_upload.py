@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import sign_in
+from tests.web.conftest import sign_in
 
 VARIANT = b"""extends: eu_turkey_baseline
 name: stricter_coast_guard

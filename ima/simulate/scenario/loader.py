@@ -32,16 +32,22 @@ def scenario_path(name_or_path: str | Path) -> Path:
     raise ValueError(f"scenario {str(name_or_path)!r} not found (a YAML file, or one of: {known})")
 
 
+def scenario_mapping(text: str, name: str) -> dict[str, Any]:
+    """The YAML ``text`` of a scenario as a mapping; ``ValueError`` naming ``name`` when it is none."""
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{name}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    if not isinstance(raw, dict):
+        raise ValueError(f"{name}: a scenario is a YAML mapping")
+    return raw
+
+
 def _read(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
     """The YAML mapping with its ``extends`` chain merged and data paths made absolute."""
     if path.resolve() in seen:
         raise ValueError(f"{path.name}: `extends` loops back to itself")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{path.name}: not valid YAML ({str(exc).splitlines()[0]})") from None
-    if not isinstance(raw, dict):
-        raise ValueError(f"{path.name}: a scenario is a YAML mapping")
+    raw = scenario_mapping(path.read_text(encoding="utf-8"), path.name)
     unknown = sorted(set(raw) - TOP_KEYS)
     if unknown:
         raise ValueError(f"{path.name}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(TOP_KEYS))}")
