@@ -50,7 +50,9 @@ def _sqlite_engine(url) -> Engine:
     if not in_memory:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     # An in-memory database exists per connection: share one connection.
-    kwargs = {"poolclass": StaticPool} if in_memory else {}
+    # A file database keeps enough connections for a web server's thread pool: connections beyond the
+    # pool are closed when returned and reopened (with their PRAGMAs) by the next request.
+    kwargs = {"poolclass": StaticPool} if in_memory else {"pool_size": 16, "max_overflow": 24}
     engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
 
     @event.listens_for(engine, "connect")

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ima.domain.document import Extraction, IngestOutcome, IngestStatus, ParsedDocument
@@ -237,8 +237,12 @@ class Store:
         with self._read() as connection:
             return [rows.summary(row) for row in connection.execute(query)]
 
-    def document(self, document_id: int) -> StoredDocument:
-        """Everything stored about one document version; :class:`DocumentNotFound` if there is none."""
+    def document(self, document_id: int, *, stage_texts: bool = True) -> StoredDocument:
+        """Everything stored about one document version; :class:`DocumentNotFound` if there is none.
+
+        ``stage_texts=False`` leaves the text after each stage empty (details kept): a reader of the
+        document needs only the details, and the texts are most of what is stored (ten copies of it).
+        """
         tables = Base.metadata.tables
         with self._read() as connection:
             row = connection.execute(select(_documents).where(_documents.c.id == document_id)).first()
@@ -247,7 +251,10 @@ class Store:
 
             def children(table: str, order: str) -> list[Any]:
                 t = tables[table]
-                return list(connection.execute(select(t).where(t.c.document_id == document_id).order_by(t.c[order])))
+                columns = [t] if stage_texts or table != "stage_outputs" else \
+                    [c for c in t.c if c.name != "text"] + [literal("").label("text")]
+                query = select(*columns).where(t.c.document_id == document_id).order_by(t.c[order])
+                return list(connection.execute(query))
 
             versions = connection.execute(
                 select(_documents).where(_documents.c.source == row.source).order_by(_documents.c.version)

@@ -35,12 +35,28 @@ def with_query(request: Request, **changes: Any) -> str:
     return request.url.path + ("?" + urlencode(params) if params else "")
 
 
+def segments_html(items: Any, t: Any) -> Markup:
+    """Text cut at its repairs (:class:`ima.web.repairs.Segment`), each repair in a ``<span>`` whose
+    title says what was done and why. Built here rather than in a template macro: a long document
+    has thousands of segments, and a macro call per segment was a third of the page's render time."""
+    out: list[str] = []
+    for s in items:
+        r = s.repair
+        if r is None:
+            out.append(escape(s.text))
+            continue
+        title = f"{t(r.kind)}: {r.before}" + (f" → {r.after}" if r.after else "") + f" ({r.reason})"
+        out.append(f'<span class="repair {escape(r.kind)}" title="{escape(title)}">{escape(s.text)}</span>')
+    return Markup("".join(out))
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The shared environment (templates are compiled once per process)."""
     env = Environment(loader=PackageLoader("ima.web", "templates"), autoescape=select_autoescape(["html"]),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["marked"] = marked
+    env.filters["segments"] = segments_html
     env.globals["PILLARS"] = PILLARS
     return env
 

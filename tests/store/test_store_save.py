@@ -84,6 +84,15 @@ def test_document_round_trips(store, make_doc):
     assert stored.versions == (stored.summary,)
 
 
+def test_a_document_read_without_stage_texts_keeps_everything_else(store, make_doc):
+    document_id = store.save(make_doc(PAGES, removed=True)).document_id
+    full, light = store.document(document_id), store.document(document_id, stage_texts=False)
+    assert [s.text for s in full.stages] != ["", ""] and [s.text for s in light.stages] == ["", ""]
+    assert [(s.name, s.details) for s in light.stages] == [(s.name, s.details) for s in full.stages]
+    assert (light.summary, light.metadata, light.pages, light.passages, light.raw_text, light.versions) == \
+        (full.summary, full.metadata, full.pages, full.passages, full.raw_text, full.versions)
+
+
 def test_missing_document_raises_a_clear_error(store):
     with pytest.raises(DocumentNotFound, match="no document with id 42"):
         store.document(42)

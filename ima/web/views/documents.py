@@ -59,7 +59,7 @@ def document(
 def _document_page(store, document_id: int, view: str) -> Page:
     from ima.services.export import page_inventory
 
-    doc = store.document(document_id)
+    doc = store.document(document_id, stage_texts=False)
     repairs = document_repairs(doc)
     facts = store.facts(kinds=("money", "count", "percent", "motion", "commitment"), document_id=document_id,
                         limit=FACT_LIMIT)
