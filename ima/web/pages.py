@@ -23,13 +23,19 @@ from ima.store import DocumentNotFound
 
 @dataclass
 class Page:
-    """What a view hands back: the template, the data (the JSON twin), HTML-only extras."""
+    """What a view hands back: the template, the data (the JSON twin), HTML-only extras.
+
+    ``html_only`` (a module-level function, so a cached page stays picklable) derives more template
+    context from the data when the page is rendered as HTML; the JSON twin never pays for it, and the
+    page cache keeps only the data it derives from.
+    """
 
     template: str
     data: dict[str, Any]
     title: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     status: int = 200
+    html_only: Callable[[dict[str, Any]], dict[str, Any]] | None = None
 
 
 def wants_json(request: Request) -> bool:
@@ -47,8 +53,9 @@ def render(request: Request, page: Page) -> Response:
         return JSONResponse(to_plain(page.data), status_code=page.status)
     from ima.web.templating import render_template
 
-    return render_template(request, page.template, {"data": page.data, "title": page.title, **page.extra},
-                           status=page.status)
+    derived = page.html_only(page.data) if page.html_only else {}
+    return render_template(request, page.template, {"data": page.data, "title": page.title, **page.extra,
+                                                    **derived}, status=page.status)
 
 
 def error_page(request: Request, status: int, message: str) -> Response:
@@ -78,10 +85,14 @@ def page(router: APIRouter, path: str, *, summary: str) -> Callable[[Callable[..
         endpoint = _guarded(view)
         json_path = "/index.json" if path == "/" else path + ".json"
         # The .json route first: ``/documents/{id}`` would otherwise swallow ``/documents/3.json``.
+        # response_model=None: the twin answers with the page's data, not with the Page the view returns.
         router.add_api_route(json_path, endpoint, methods=["GET"], summary=summary, name=f"{view.__name__}_json",
-                             response_class=JSONResponse, responses={400: {"description": "Invalid input"}})
+                             response_class=JSONResponse, response_model=None, responses={
+                                 200: {"description": "The page's data (the same the HTML page shows)",
+                                       "content": {"application/json": {"schema": {"type": "object"}}}},
+                                 400: {"description": "Invalid input"}})
         router.add_api_route(path, endpoint, methods=["GET"], name=view.__name__, include_in_schema=False,
-                             response_class=HTMLResponse)
+                             response_class=HTMLResponse, response_model=None)
         return view
 
     return decorate

@@ -68,20 +68,26 @@ def document_repairs(doc: StoredDocument) -> list[Repair]:
 
 def raw_segments(raw: str, page: StoredPage, repairs: list[Repair]) -> list[Segment]:
     """The page's raw text cut at its repairs."""
+    return text_segments(raw[page.raw_start:page.raw_end], page.raw_start, repairs)
+
+
+def text_segments(text: str, offset: int, repairs: list[Repair]) -> list[Segment]:
+    """``text``, which starts at ``offset`` of the raw text, cut at the repairs (raw offsets) inside it."""
     out: list[Segment] = []
-    at = page.raw_start
+    end_of_text = offset + len(text)
+    at = offset
     for r in repairs:
-        if r.end <= page.raw_start or r.start >= page.raw_end:
+        if r.end <= offset or r.start >= end_of_text:
             continue
-        start, end = max(r.start, page.raw_start, at), min(r.end, page.raw_end)
+        start, end = max(r.start, at), min(r.end, end_of_text)
         if start >= end:
             continue
         if start > at:
-            out.append(Segment(raw[at:start]))
-        out.append(Segment(raw[start:end], r))
+            out.append(Segment(text[at - offset:start - offset]))
+        out.append(Segment(text[start - offset:end - offset], r))
         at = end
-    if at < page.raw_end:
-        out.append(Segment(raw[at:page.raw_end]))
+    if at < end_of_text:
+        out.append(Segment(text[at - offset:]))
     return out
 
 

@@ -21,3 +21,14 @@ def test_no_server_errors_on_any_operation(app) -> None:
             case.call_and_validate(checks=[not_a_server_error])
 
         call()
+
+
+def test_every_json_twin_is_described_as_the_pages_data(app) -> None:
+    """The twins answer with a page's data object; the schema must not claim the view's internal Page."""
+    schema = app.openapi()
+    twins = {path: spec["get"] for path, spec in schema["paths"].items() if path.endswith(".json")}
+    assert {"/search.json", "/documents/{document_id}.json", "/country/{code}.json"} <= set(twins)
+    for path, operation in twins.items():
+        body = operation["responses"]["200"]["content"]["application/json"]["schema"]
+        assert body == {"type": "object"}, path
+    assert "Page" not in schema.get("components", {}).get("schemas", {})

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Request
 
 from ima.domain.serial import to_plain
 from ima.web.pages import Page, page
-from ima.web.repairs import clean_segments, document_repairs, raw_segments
+from ima.web.repairs import Repair, clean_segments, document_repairs, text_segments
 from ima.web.rows import fact_row, summary_row
 
 router = APIRouter()
@@ -64,16 +64,15 @@ def _document_page(store, document_id: int, view: str) -> Page:
     facts = store.facts(kinds=("money", "count", "percent", "motion", "commitment"), document_id=document_id,
                         limit=FACT_LIMIT)
     inventory = page_inventory(doc)
-    pages, views = [], []
+    pages = []
     for p in doc.pages:
         passages = [x for x in doc.passages if x.page == p.number]
         in_page = [r for r in repairs if r.start < p.raw_end and r.end > p.raw_start]
         pages.append({"number": p.number, "estimated": p.estimated,
                       "passages": [{"seq": x.seq, "kind": x.kind, "text": x.text, "raw_start": x.start,
                                     "raw_end": x.end, "url": f"/documents/{document_id}#p{x.seq}"} for x in passages],
-                      "raw": doc.raw_text[p.raw_start:p.raw_end], "repairs": [_repair_row(r) for r in in_page]})
-        views.append({"raw": raw_segments(doc.raw_text, p, in_page),
-                      "passages": [clean_segments(x.text, x.start, x.end, in_page) for x in passages]})
+                      "raw": doc.raw_text[p.raw_start:p.raw_end], "raw_start": p.raw_start,
+                      "repairs": [_repair_row(r) for r in in_page]})
     data = {"document": summary_row(doc.summary), "metadata": _plain(doc.metadata),
             "page_inventory": {"pages": list(inventory.numbers), "total": inventory.total,
                                "missing": list(inventory.missing)},
@@ -83,4 +82,16 @@ def _document_page(store, document_id: int, view: str) -> Page:
             "commitments": [fact_row(f) for f in facts if f.kind == "commitment"],
             "versions": [summary_row(v) for v in doc.versions], "view": view,
             "repair_counts": {k: sum(r.kind == k for r in repairs) for k in ("removed", "corrected", "joined")}}
-    return Page("document.html", data, title=doc.summary.title or f"#{document_id}", extra={"views": views})
+    return Page("document.html", data, title=doc.summary.title or f"#{document_id}", html_only=page_views)
+
+
+def page_views(data: dict) -> dict:
+    """Each page's raw text and passages cut at their repairs, for the side-by-side view (from the page
+    data alone, so the JSON twin and the cache carry the text once)."""
+    views = []
+    for p in data["pages"]:
+        repairs = [Repair(**row) for row in p["repairs"]]
+        views.append({"raw": text_segments(p["raw"], p["raw_start"], repairs),
+                      "passages": [clean_segments(x["text"], x["raw_start"], x["raw_end"], repairs)
+                                   for x in p["passages"]]})
+    return {"views": views}
