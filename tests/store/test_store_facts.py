@@ -84,3 +84,32 @@ def test_passage_pillars_are_stored_and_filter_search_and_facts(store, make_doc)
     assert store.search("grensbewaking", filters=SearchFilters(pillar=4)) == []
     assert [f.text for f in store.facts(kinds=("money", "count"), pillar=1)] == ["EUR 140 mln.", "circa 3.000 migranten"]
     assert [f.text for f in store.facts(kinds=("money", "count"), pillar=4)] == ["circa 3.000 migranten"]
+
+
+def test_facts_of_given_passages_are_found_through_the_index_not_a_scan(sqlite_url, make_doc):
+    """A dossier page asks for the facts of a few passages; SQLite must search the (document, passage)
+    index for them. With the row-value IN alone it scanned every fact of the record (36 ms on 2,000
+    documents for ten passages)."""
+    from sqlalchemy import event
+
+    from ima.store import Store
+    from ima.store.passage_facts import facts_in_passages
+
+    with Store.open(sqlite_url) as store:
+        ids = [store.save(with_facts(make_doc(PAGES, source=f"d{i}.txt", salt=str(i)))).document_id
+               for i in range(3)]
+        seen: list[tuple[str, object]] = []
+        engine = store._engine  # the statement is captured as the driver sees it
+        listener = lambda *args: seen.append((args[2], args[3]))  # noqa: E731 (conn, cursor, statement, params, ...)
+        event.listen(engine, "before_cursor_execute", listener)
+        try:
+            with store.snapshot() as connection:
+                found = facts_in_passages(connection, [(ids[0], 0), (ids[2], 2)])
+                statement, params = next((s, p) for s, p in seen if "FROM facts" in s)
+                plan = " | ".join(row[3] for row in connection.exec_driver_sql(
+                    "EXPLAIN QUERY PLAN " + statement, params))
+        finally:
+            event.remove(engine, "before_cursor_execute", listener)
+        assert [(f.document_id, f.kind) for f in found] == [(ids[0], "country"), (ids[0], "money"),
+                                                            (ids[2], "country"), (ids[2], "count")]
+        assert "SCAN facts" not in plan and "SEARCH facts USING INDEX" in plan, plan
