@@ -10,7 +10,7 @@ Entries are kept pickled, one ``bytes`` object each, within a byte budget (``IMA
 64). Kept as live dicts and lists, a full cache of long documents is hundreds of thousands of objects
 that every full garbage collection walks: on 2,000 documents that was a 200 ms pause, felt by whichever
 requests were in flight (the p99 of the document pages). A pickled entry is invisible to the collector
-and costs about a fifth of recomputing the page to restore (2 ms for a 35-page Kamerstuk).
+and cheap to restore (0.3 ms for a 35-page Kamerstuk, against 6 ms to recompute its page data).
 """
 
 from __future__ import annotations
@@ -98,9 +98,3 @@ class PageCache:
             while self._bytes > self.max_bytes:
                 _, (_, dropped) = self._entries.popitem(last=False)
                 self._bytes -= len(dropped)
-
-    def clear(self) -> None:
-        """Forget every entry."""
-        with self._lock:
-            self._entries.clear()
-            self._bytes = 0
