@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ima.domain.record import StoredDocument, StoredPage
+from ima.domain.record import StoredDocument
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +64,6 @@ def document_repairs(doc: StoredDocument) -> list[Repair]:
         if not kept or repair.start >= kept[-1].end:
             kept.append(repair)
     return kept
-
-
-def raw_segments(raw: str, page: StoredPage, repairs: list[Repair]) -> list[Segment]:
-    """The page's raw text cut at its repairs."""
-    return text_segments(raw[page.raw_start:page.raw_end], page.raw_start, repairs)
 
 
 def text_segments(text: str, offset: int, repairs: list[Repair]) -> list[Segment]:

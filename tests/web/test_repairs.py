@@ -5,19 +5,14 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ima.domain.record import StoredPage
-from ima.web.repairs import Repair, clean_segments, raw_segments
-
-
-def _page(start: int, end: int) -> StoredPage:
-    return StoredPage(number=1, estimated=False, text="", raw_start=start, raw_end=end)
+from ima.web.repairs import Repair, clean_segments, text_segments
 
 
 def test_raw_segments_mark_removed_and_corrected_spans() -> None:
     raw = "Briefhoofd\nMet Tunesié werken wij samen.\n"
     repairs = [Repair("removed", 0, 11, "Briefhoofd\n", "", "letterhead"),
                Repair("corrected", 15, 22, "Tunesié", "Tunesië", "diacritic")]
-    segments = raw_segments(raw, _page(0, len(raw)), repairs)
+    segments = text_segments(raw, 0, repairs)
     assert [(s.text, s.repair.kind if s.repair else None) for s in segments] == [
         ("Briefhoofd\n", "removed"), ("Met ", None), ("Tunesié", "corrected"), (" werken wij samen.\n", None)]
 
@@ -52,7 +47,7 @@ def page_and_repairs(draw):
 @given(page_and_repairs())
 def test_raw_segments_cover_the_page_exactly(case) -> None:
     raw, start, end, repairs = case
-    segments = raw_segments(raw, _page(start, end), repairs)
+    segments = text_segments(raw[start:end], start, repairs)
     assert "".join(s.text for s in segments) == raw[start:end]
     assert all(s.text for s in segments)
     for s in segments:
